@@ -1,0 +1,160 @@
+import type { Core } from '@strapi/strapi';
+
+/**
+ * Admin roles of the office and the Users & Permissions role of units' staff. Roles are created
+ * when missing; their permissions are (re)assigned only when ROLE_POLICY_VERSION changes, so a
+ * Super Admin's later adjustments in Settings survive ordinary restarts.
+ */
+export const ROLE_POLICY_VERSION = 1;
+
+export const ADMIN_ROLES = {
+  stafHumas: {
+    name: 'Staf Humas',
+    description: 'Staf Humas & Kerjasama: entri data (Public Relations & Cooperation staff: data entry)',
+  },
+  kapokja: {
+    name: 'Kapokja Humas & Kerjasama',
+    description: 'Kepala Kelompok Kerja: menelaah, merekomendasikan, merencanakan (Head of the working group: reviews, recommends, plans)',
+  },
+  direktur: {
+    name: 'Direktur',
+    description: 'Direktur: menyetujui program dan usulan (Director: approves programs and proposals)',
+  },
+} as const;
+
+type AdminRoleKey = keyof typeof ADMIN_ROLES;
+type CmAction = 'read' | 'create' | 'update' | 'delete' | 'publish';
+
+const API = (name: string) => `api::${name}.${name}`;
+const ALL_TYPES = [
+  'unit', 'cooperation-type', 'kpi', 'partner', 'agreement', 'needs-mapping', 'annual-target',
+  'proposal', 'meeting-minute', 'annual-program', 'program-item', 'monitoring-record',
+  'satisfaction-survey', 'survey-invitation', 'survey-response', 'evaluation-report', 'transition-log',
+].map(API);
+const WRITABLE_TYPES = ALL_TYPES.filter((uid) => uid !== API('transition-log'));
+
+/** Which Content Manager actions each role gets on which content types. */
+const CONTENT_POLICY: Record<AdminRoleKey, Partial<Record<CmAction, string[]>>> = {
+  stafHumas: {
+    read: ALL_TYPES,
+    create: WRITABLE_TYPES,
+    update: WRITABLE_TYPES,
+  },
+  kapokja: {
+    read: ALL_TYPES,
+    create: WRITABLE_TYPES,
+    update: WRITABLE_TYPES,
+    delete: WRITABLE_TYPES,
+    publish: [API('partner')],
+  },
+  direktur: {
+    read: ALL_TYPES,
+    update: [API('proposal'), API('annual-program'), API('partner'), API('evaluation-report')],
+    publish: [API('partner')],
+  },
+};
+
+const MEDIA_LIBRARY_ACTIONS = [
+  'plugin::upload.read',
+  'plugin::upload.configure-view',
+  'plugin::upload.assets.create',
+  'plugin::upload.assets.update',
+  'plugin::upload.assets.download',
+  'plugin::upload.assets.copy-link',
+];
+
+interface AdminPermissionInput {
+  action: string;
+  subject?: string;
+  properties?: { fields?: string[] };
+  conditions?: string[];
+}
+
+const contentManagerPermissions = (strapi: Core.Strapi, key: AdminRoleKey): AdminPermissionInput[] => {
+  const policy = CONTENT_POLICY[key];
+  const actions = Object.entries(policy).map(([action, subjects]) => ({
+    actionId: `plugin::content-manager.explorer.${action}`,
+    subjects: subjects ?? [],
+    section: 'contentTypes',
+    options: { applyToProperties: action === 'publish' || action === 'delete' ? undefined : ['fields'] },
+  }));
+  // Strapi's own helper fills `properties.fields` with every (nested) field of each subject.
+  return strapi.service('admin::content-type').getPermissionsWithNestedFields(actions);
+};
+
+const ensureAdminRoles = async (strapi: Core.Strapi, reassign: boolean) => {
+  const roleService = strapi.service('admin::role');
+  for (const key of Object.keys(ADMIN_ROLES) as AdminRoleKey[]) {
+    const { name, description } = ADMIN_ROLES[key];
+    let role = await roleService.findOne({ name });
+    const created = !role;
+    if (!role) role = await roleService.create({ name, description });
+    if (created || reassign) {
+      const permissions = [
+        ...contentManagerPermissions(strapi, key),
+        ...MEDIA_LIBRARY_ACTIONS.map((action) => ({ action })),
+      ];
+      await roleService.assignPermissions(role.id, permissions);
+    }
+  }
+};
+
+/** Content-API permissions of the `Unit` role: reference data for now; proposals come with scoping. */
+const UNIT_ROLE_ACTIONS = [
+  'api::unit.unit.find',
+  'api::unit.unit.findOne',
+  'api::cooperation-type.cooperation-type.find',
+  'api::cooperation-type.cooperation-type.findOne',
+  'api::kpi.kpi.find',
+  'api::kpi.kpi.findOne',
+  'plugin::users-permissions.user.me',
+];
+
+/** Routes the Public role keeps: logging in and resetting a password. Registration is closed. */
+const PUBLIC_ROLE_ACTIONS = [
+  'plugin::users-permissions.auth.callback',
+  'plugin::users-permissions.auth.forgotPassword',
+  'plugin::users-permissions.auth.resetPassword',
+];
+
+const syncRolePermissions = async (strapi: Core.Strapi, roleId: number, actions: string[]) => {
+  const permissionQuery = strapi.db.query('plugin::users-permissions.permission');
+  const existing: Array<{ id: number; action: string }> = await permissionQuery.findMany({
+    where: { role: roleId },
+  });
+  const stale = existing.filter((permission) => !actions.includes(permission.action));
+  if (stale.length) await permissionQuery.deleteMany({ where: { id: { $in: stale.map((p) => p.id) } } });
+  const have = new Set(existing.map((permission) => permission.action));
+  for (const action of actions.filter((a) => !have.has(a))) {
+    await permissionQuery.create({ data: { action, role: roleId } });
+  }
+};
+
+const ensureUsersPermissionsRoles = async (strapi: Core.Strapi, reassign: boolean) => {
+  const roleQuery = strapi.db.query('plugin::users-permissions.role');
+  let unitRole = await roleQuery.findOne({ where: { type: 'unit' } });
+  const created = !unitRole;
+  if (!unitRole) {
+    unitRole = await roleQuery.create({
+      data: {
+        name: 'Unit',
+        type: 'unit',
+        description: 'Staf unit, jurusan atau prodi yang mengajukan usulan (Unit staff who submit proposals)',
+      },
+    });
+  }
+  if (created || reassign) {
+    await syncRolePermissions(strapi, unitRole.id, UNIT_ROLE_ACTIONS);
+    const publicRole = await roleQuery.findOne({ where: { type: 'public' } });
+    if (publicRole) await syncRolePermissions(strapi, publicRole.id, PUBLIC_ROLE_ACTIONS);
+  }
+};
+
+export const ensureRoles = async (strapi: Core.Strapi) => {
+  const store = strapi.store({ type: 'plugin', name: 'kerjasama', key: 'roles' });
+  const stored = (await store.get({})) as { version?: number } | null;
+  const reassign = stored?.version !== ROLE_POLICY_VERSION;
+  await ensureAdminRoles(strapi, reassign);
+  await ensureUsersPermissionsRoles(strapi, reassign);
+  if (reassign) await store.set({ value: { version: ROLE_POLICY_VERSION } });
+};

@@ -1,0 +1,62 @@
+import { defineWorkflow } from './define';
+import { Guard } from './types';
+
+const hasProgramItems: Guard = {
+  holds: (context) => (context.itemCount ?? 0) >= 1,
+  message: {
+    id: 'program kerjasama harus memiliki sedikitnya satu butir program',
+    en: 'the annual program needs at least one program item',
+  },
+};
+
+/**
+ * Kapokja plans and submits, the Director approves. Once submitted the plan is locked; a change
+ * after approval goes through a revision with a reason, and the approved version stays readable.
+ */
+export const annualProgramWorkflow = defineWorkflow({
+  uid: 'api::annual-program.annual-program',
+  labels: { id: 'Program kerjasama', en: 'The annual cooperation program' },
+  states: {
+    draft: { id: 'Draf', en: 'Draft' },
+    submitted: { id: 'Diajukan', en: 'Submitted' },
+    approved: { id: 'Disetujui', en: 'Approved' },
+    revision_opened: { id: 'Revisi dibuka', en: 'Revision opened' },
+    closed: { id: 'Ditutup', en: 'Closed' },
+  },
+  initial: 'draft',
+  frozenStates: ['submitted', 'approved', 'closed'],
+  transitions: [
+    {
+      name: 'submit',
+      from: 'draft',
+      to: 'submitted',
+      roles: ['kapokja', 'super_admin', 'api_token'],
+      guard: hasProgramItems,
+    },
+    { name: 'approve', from: 'submitted', to: 'approved', roles: ['direktur', 'super_admin'] },
+    {
+      name: 'return',
+      from: 'submitted',
+      to: 'draft',
+      roles: ['direktur', 'super_admin', 'api_token'],
+      reasonRequired: true,
+    },
+    {
+      name: 'open_revision',
+      from: 'approved',
+      to: 'revision_opened',
+      roles: ['kapokja', 'direktur', 'super_admin', 'api_token'],
+      reasonRequired: true,
+    },
+    {
+      name: 'resubmit',
+      from: 'revision_opened',
+      to: 'submitted',
+      roles: ['kapokja', 'super_admin', 'api_token'],
+      guard: hasProgramItems,
+    },
+    { name: 'close', from: 'approved', to: 'closed', roles: ['kapokja', 'direktur', 'super_admin', 'api_token'] },
+  ],
+});
+
+export type AnnualProgramState = (typeof annualProgramWorkflow.states)[number]['name'];

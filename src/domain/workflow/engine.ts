@@ -1,0 +1,183 @@
+/**
+ * Enforces the workflow tables: whether an actor may move a record from one state to another,
+ * and which moves an actor may make now. Both answers come from the same checks.
+ */
+import { Bilingual, formatBilingual } from '../bilingual';
+import { Actor, hasRole, isMemberOfUnit, ROLE_LABELS } from '../roles';
+import { annualProgramWorkflow } from './annual-program';
+import { evaluationReportWorkflow } from './evaluation-report';
+import { meetingMinuteWorkflow } from './meeting-minute';
+import { partnerListingWorkflow } from './partner';
+import { programItemWorkflow } from './program-item';
+import { proposalWorkflow } from './proposal';
+import { TransitionContext, TransitionDefinition, WorkflowMachine, WorkflowUid } from './types';
+
+export const WORKFLOWS: Readonly<Record<WorkflowUid, WorkflowMachine>> = {
+  'api::proposal.proposal': proposalWorkflow,
+  'api::annual-program.annual-program': annualProgramWorkflow,
+  'api::program-item.program-item': programItemWorkflow,
+  'api::meeting-minute.meeting-minute': meetingMinuteWorkflow,
+  'api::evaluation-report.evaluation-report': evaluationReportWorkflow,
+  'api::partner.partner': partnerListingWorkflow,
+};
+
+export function isWorkflowType(uid: string): uid is WorkflowUid {
+  return Object.prototype.hasOwnProperty.call(WORKFLOWS, uid);
+}
+
+export function getWorkflow(uid: string): WorkflowMachine | undefined {
+  return isWorkflowType(uid) ? WORKFLOWS[uid] : undefined;
+}
+
+/** The state a new record starts in; throws for a content type without a workflow. */
+export function initialState(uid: string): string {
+  const machine = getWorkflow(uid);
+  if (!machine) throw new RangeError(`${uid} has no workflow`);
+  return machine.initial;
+}
+
+/** True when a record in this state may no longer be changed (final minutes, a submitted program…). */
+export function isFrozen(uid: string, state: string | null | undefined): boolean {
+  const machine = getWorkflow(uid);
+  return !!machine && !!state && machine.frozenStates.includes(state);
+}
+
+/** True for a known state with no way out (an approved, rejected or withdrawn proposal…). */
+export function isTerminalState(uid: string, state: string): boolean {
+  const machine = getWorkflow(uid);
+  return !!machine && isKnownState(machine, state) && !machine.transitions.some((t) => t.from === state);
+}
+
+export interface TransitionRequest {
+  uid: string;
+  from: string;
+  to: string;
+  actor: Actor;
+  reason?: string | null;
+  context?: TransitionContext;
+}
+
+export type TransitionRefusalCode =
+  | 'unknown_workflow'
+  | 'unknown_state'
+  | 'no_such_transition'
+  | 'forbidden_role'
+  | 'reason_required'
+  | 'guard_failed';
+
+export type TransitionCheck =
+  | { ok: true; transition: TransitionDefinition }
+  | { ok: false; code: TransitionRefusalCode; message: string };
+
+/** Whether `actor` may move the record from `from` to `to` now; if not, why, in words a user understands. */
+export function checkTransition({ uid, from, to, actor, reason, context = {} }: TransitionRequest): TransitionCheck {
+  const machine = getWorkflow(uid);
+  if (!machine) {
+    return refuse('unknown_workflow', { id: `${uid} tidak memiliki alur kerja`, en: `${uid} has no workflow` });
+  }
+  const unknownState = [from, to].find((state) => !isKnownState(machine, state));
+  if (unknownState !== undefined) return refuse('unknown_state', unknownStateMessage(machine, unknownState));
+
+  const transition = machine.transitions.find((t) => t.from === from && t.to === to);
+  if (!transition) return refuseMove(machine, from, to, 'no_such_transition', possibleMoves(machine, from));
+  if (!actorMayFire(transition, actor, context)) {
+    return refuseMove(machine, from, to, 'forbidden_role', whyActorMayNotFire(transition, actor));
+  }
+  if (transition.reasonRequired && !reason?.trim()) {
+    return refuseMove(machine, from, to, 'reason_required', { id: 'alasan wajib diisi', en: 'a reason is required' });
+  }
+  if (transition.guard && !transition.guard.holds(context)) {
+    return refuseMove(machine, from, to, 'guard_failed', transition.guard.message);
+  }
+  return { ok: true, transition };
+}
+
+/** The moves `actor` may make from `from` now (a reason, where required, is asked for when firing). */
+export function availableTransitions({
+  uid,
+  from,
+  actor,
+  context = {},
+}: Omit<TransitionRequest, 'to' | 'reason'>): TransitionDefinition[] {
+  const machine = getWorkflow(uid);
+  if (!machine) return [];
+  return machine.transitions.filter(
+    (t) => t.from === from && actorMayFire(t, actor, context) && (!t.guard || t.guard.holds(context)),
+  );
+}
+
+/** One of the actor's roles is allowed; the `unit` role counts only on the actor's own unit's records. */
+function actorMayFire(transition: TransitionDefinition, actor: Actor, context: TransitionContext): boolean {
+  return actor.roles.some(
+    (role) => transition.roles.includes(role) && (role !== 'unit' || isMemberOfUnit(actor, context.recordUnitId)),
+  );
+}
+
+function whyActorMayNotFire(transition: TransitionDefinition, actor: Actor): Bilingual {
+  if (hasRole(actor, 'unit') && transition.roles.includes('unit')) {
+    return {
+      id: 'unit hanya dapat mengubah data milik unitnya sendiri',
+      en: "a unit may only act on its own unit's records",
+    };
+  }
+  if (hasRole(actor, 'api_token') && transition.name === 'approve') {
+    return {
+      id: 'persetujuan harus diberikan oleh orang yang bernama, bukan token API',
+      en: 'an approval must be given by a named person, not an API token',
+    };
+  }
+  const allowed = transition.roles.map((role) => ROLE_LABELS[role]);
+  return {
+    id: `hanya dapat dilakukan oleh ${allowed.map((label) => label.id).join(', ')}`,
+    en: `only ${allowed.map((label) => label.en).join(', ')} may do this`,
+  };
+}
+
+function possibleMoves(machine: WorkflowMachine, from: string): Bilingual {
+  const targets = machine.transitions.filter((t) => t.from === from).map((t) => stateLabel(machine, t.to));
+  if (targets.length === 0) {
+    return { id: 'status ini sudah final', en: 'this state is final' };
+  }
+  return {
+    id: `dari status ini hanya dapat ke ${targets.map((label) => `"${label.id}"`).join(', ')}`,
+    en: `from this state it can only go to ${targets.map((label) => `"${label.en}"`).join(', ')}`,
+  };
+}
+
+function unknownStateMessage(machine: WorkflowMachine, state: string): Bilingual {
+  const known = machine.states.map((s) => s.name).join(', ');
+  return {
+    id: `Status "${state}" tidak dikenal untuk ${lowerFirst(machine.labels.id)}; status yang ada: ${known}`,
+    en: `Unknown state "${state}" for ${lowerFirst(machine.labels.en)}; known states: ${known}`,
+  };
+}
+
+function refuseMove(
+  machine: WorkflowMachine,
+  from: string,
+  to: string,
+  code: TransitionRefusalCode,
+  why: Bilingual,
+): TransitionCheck {
+  const [fromLabel, toLabel] = [stateLabel(machine, from), stateLabel(machine, to)];
+  return refuse(code, {
+    id: `${machine.labels.id} tidak dapat dipindahkan dari "${fromLabel.id}" ke "${toLabel.id}": ${why.id}`,
+    en: `${machine.labels.en} cannot move from "${fromLabel.en}" to "${toLabel.en}": ${why.en}`,
+  });
+}
+
+function refuse(code: TransitionRefusalCode, message: Bilingual): TransitionCheck {
+  return { ok: false, code, message: formatBilingual(message) };
+}
+
+function isKnownState(machine: WorkflowMachine, state: string): boolean {
+  return machine.states.some((s) => s.name === state);
+}
+
+function stateLabel(machine: WorkflowMachine, state: string): Bilingual {
+  return machine.states.find((s) => s.name === state)?.labels ?? { id: state, en: state };
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}

@@ -1,0 +1,93 @@
+import { defineWorkflow } from './define';
+import { Guard } from './types';
+
+const analysisComplete: Guard = {
+  holds: (context) => context.analysisComplete === true,
+  message: {
+    id: 'usulan harus dianalisis sebelum direkomendasikan',
+    en: 'the proposal needs its analysis before it can be recommended',
+  },
+};
+
+/** A unit submits and withdraws its own proposals; Kapokja reviews and recommends; the Director decides. */
+export const proposalWorkflow = defineWorkflow({
+  uid: 'api::proposal.proposal',
+  labels: { id: 'Usulan kerjasama', en: 'The cooperation proposal' },
+  states: {
+    draft: { id: 'Draf', en: 'Draft' },
+    submitted: { id: 'Diajukan', en: 'Submitted' },
+    under_review: { id: 'Sedang ditinjau', en: 'Under review' },
+    revision_requested: { id: 'Perlu revisi', en: 'Revision requested' },
+    recommended: { id: 'Direkomendasikan', en: 'Recommended' },
+    approved: { id: 'Disetujui', en: 'Approved' },
+    rejected: { id: 'Ditolak', en: 'Rejected' },
+    withdrawn: { id: 'Ditarik', en: 'Withdrawn' },
+  },
+  initial: 'draft',
+  frozenStates: [],
+  transitions: [
+    {
+      name: 'submit',
+      from: 'draft',
+      to: 'submitted',
+      roles: ['unit', 'staf_humas', 'kapokja', 'super_admin', 'api_token'],
+    },
+    {
+      name: 'review',
+      from: 'submitted',
+      to: 'under_review',
+      roles: ['staf_humas', 'kapokja', 'super_admin', 'api_token'],
+    },
+    {
+      name: 'request_revision',
+      from: 'under_review',
+      to: 'revision_requested',
+      roles: ['kapokja', 'super_admin', 'api_token'],
+      reasonRequired: true,
+    },
+    {
+      name: 'resubmit',
+      from: 'revision_requested',
+      to: 'submitted',
+      roles: ['unit', 'staf_humas', 'kapokja', 'super_admin', 'api_token'],
+    },
+    {
+      name: 'recommend',
+      from: 'under_review',
+      to: 'recommended',
+      roles: ['kapokja', 'super_admin', 'api_token'],
+      guard: analysisComplete,
+    },
+    {
+      name: 'reject',
+      from: 'under_review',
+      to: 'rejected',
+      roles: ['kapokja', 'super_admin', 'api_token'],
+      reasonRequired: true,
+    },
+    {
+      name: 'reject',
+      from: 'recommended',
+      to: 'rejected',
+      roles: ['direktur', 'super_admin', 'api_token'],
+      reasonRequired: true,
+    },
+    { name: 'approve', from: 'recommended', to: 'approved', roles: ['direktur', 'super_admin'] },
+    {
+      name: 'withdraw',
+      from: 'draft',
+      to: 'withdrawn',
+      roles: ['unit', 'staf_humas', 'kapokja', 'super_admin', 'api_token'],
+      reasonRequired: true,
+    },
+    {
+      name: 'withdraw',
+      from: 'submitted',
+      to: 'withdrawn',
+      roles: ['unit', 'staf_humas', 'kapokja', 'super_admin', 'api_token'],
+      reasonRequired: true,
+    },
+  ],
+});
+
+export type ProposalState = (typeof proposalWorkflow.states)[number]['name'];
