@@ -1,7 +1,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { checkAgreementDates, type AgreementKind } from '../domain/agreement';
-import { checkDateRange, checkUnitParent, fieldError, type FieldError, type UnitKind } from '../domain/validation';
+import { AGREEMENT_KINDS, checkAgreementDates, type AgreementKind } from '../domain/agreement';
+import { checkDateRange, checkUnitParent, fieldError, UNIT_KIND_LABELS, type FieldError, type UnitKind } from '../domain/validation';
 import { RecordView } from './record-view';
 
 /**
@@ -36,7 +36,8 @@ const relationId = async (record: RecordView, field: string) => (await record.re
 const RULES: Partial<Record<UID.ContentType, Rule>> = {
   'api::unit.unit': async (record) => {
     const kind = record.value<UnitKind>('kind');
-    if (!kind) return [];
+    // An unknown kind is reported by Strapi's own enum validation, which runs after this.
+    if (!kind || !(kind in UNIT_KIND_LABELS)) return [];
     const parent = await record.relation('parent');
     if (parent && record.id !== undefined && parent.id === record.id) {
       return [fieldError(['parent'], { id: 'Unit tidak boleh menjadi induk dirinya sendiri', en: 'A unit cannot be its own parent' })];
@@ -58,7 +59,7 @@ const RULES: Partial<Record<UID.ContentType, Rule>> = {
     if (parent && record.id !== undefined && parent.id === record.id) {
       errorsFound.push(fieldError(['parent'], { id: 'Naskah tidak boleh menjadi induk dirinya sendiri', en: 'An agreement cannot be its own parent' }));
     }
-    if (!kind) return errorsFound;
+    if (!kind || !AGREEMENT_KINDS.includes(kind)) return errorsFound;
     return [
       ...errorsFound,
       ...checkAgreementDates({

@@ -1,0 +1,79 @@
+import type { Core } from '@strapi/strapi';
+import type supertest from 'supertest';
+import { REST_PATHS, uidOf, type TypeName } from './fixtures';
+
+/** The ways a write can reach the system; each test of a rule goes through all of them. */
+export type Door = 'rest' | 'graphql' | 'content-manager' | 'document-service';
+export const DOORS: Door[] = ['rest', 'graphql', 'content-manager', 'document-service'];
+
+export interface DoorCredentials {
+  apiToken: string;
+  adminJwt: string;
+}
+
+export interface WriteOutcome {
+  ok: boolean;
+  status: number;
+  errorName?: string;
+  /** Field paths named by the error, joined with dots. */
+  paths: string[];
+  message?: string;
+}
+
+const pascal = (type: string) => type.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase());
+
+const fromRestError = (status: number, body: { error?: { name?: string; message?: string; details?: { errors?: Array<{ path: string[] }> } } }): WriteOutcome => ({
+  ok: status >= 200 && status < 300,
+  status,
+  errorName: body?.error?.name,
+  message: body?.error?.message,
+  paths: (body?.error?.details?.errors ?? []).map((error) => error.path.join('.')),
+});
+
+export const createThrough = async (
+  door: Door,
+  type: TypeName,
+  data: Record<string, unknown>,
+  ctx: { strapi: Core.Strapi; request: () => supertest.Agent; credentials: DoorCredentials },
+): Promise<WriteOutcome> => {
+  const { strapi, request, credentials } = ctx;
+  switch (door) {
+    case 'rest': {
+      const response = await request().post(`/api/${REST_PATHS[type]}`).set('Authorization', `Bearer ${credentials.apiToken}`).send({ data });
+      return fromRestError(response.status, response.body);
+    }
+    case 'content-manager': {
+      const response = await request()
+        .post(`/content-manager/collection-types/${uidOf(type)}`)
+        .set('Authorization', `Bearer ${credentials.adminJwt}`)
+        .send(data);
+      return fromRestError(response.status, response.body);
+    }
+    case 'graphql': {
+      const name = pascal(type);
+      const response = await request()
+        .post('/graphql')
+        .set('Authorization', `Bearer ${credentials.apiToken}`)
+        .send({ query: `mutation($data: ${name}Input!) { create${name}(data: $data) { documentId } }`, variables: { data } });
+      const error = response.body.errors?.[0];
+      if (!error) return { ok: true, status: response.status, paths: [] };
+      const details = error.extensions?.error;
+      return {
+        ok: false,
+        status: response.status,
+        errorName: details?.name ?? error.extensions?.code,
+        message: error.message,
+        paths: (details?.details?.errors ?? []).map((e: { path: string[] }) => e.path.join('.')),
+      };
+    }
+    case 'document-service': {
+      try {
+        await strapi.documents(uidOf(type) as never).create({ data } as never);
+        return { ok: true, status: 201, paths: [] };
+      } catch (error) {
+        const e = error as { name?: string; message?: string; details?: { errors?: Array<{ path: string[] }> } };
+        return { ok: false, status: e.name === 'ValidationError' ? 400 : 500, errorName: e.name, message: e.message, paths: (e.details?.errors ?? []).map((x) => x.path.join('.')) };
+      }
+    }
+  }
+};
