@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
+  kerjasama: { enabled: true, resolve: './plugins/kerjasama' },
   'users-permissions': {
     config: {
       jwtSecret: env('JWT_SECRET', 'kerjasama-dev-users-permissions-jwt-secret'),
@@ -14,6 +15,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
       shadowCRUD: true,
       depthLimit: 10,
       amountLimit: 100,
+      defaultLimit: 25,
+      maxLimit: 100,
       landingPage: env('NODE_ENV', 'development') !== 'production',
       apolloServer: { introspection: env('NODE_ENV', 'development') !== 'production' },
     },

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import cronTasks from './cron-tasks';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server => ({
   host: env('HOST', '0.0.0.0'),
@@ -10,7 +11,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
   },
   // No update check: the process must not call any outside host.
   logger: { updates: { enabled: false }, startup: { enabled: env.bool('STRAPI_STARTUP_BANNER', true) } },
-  cron: { enabled: env.bool('CRON_ENABLED', true) },
+  cron: { enabled: env.bool('CRON_ENABLED', true), tasks: cronTasks },
 });
 
 export default config;

@@ -2,16 +2,25 @@ import type { Core } from '@strapi/strapi';
 import { applyContentManagerLayouts } from './bootstrap/content-manager-layout';
 import { ensureFirstAdmin } from './bootstrap/first-admin';
 import { ensureRoles } from './bootstrap/roles';
+import { registerAgreementState } from './document-middlewares/agreement-state';
 import { registerFieldRules } from './document-middlewares/field-rules';
+import { registerRetentionRule } from './document-middlewares/retention';
+import { registerWorkflowRules } from './document-middlewares/workflow';
+import { seedDatabase } from './seed/seed';
 
 export default {
+  /** Document Service middlewares: every write from every door passes through these rules. */
   register({ strapi }: { strapi: Core.Strapi }) {
+    registerRetentionRule(strapi);
+    registerWorkflowRules(strapi);
     registerFieldRules(strapi);
+    registerAgreementState(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureRoles(strapi);
     await applyContentManagerLayouts(strapi);
     await ensureFirstAdmin(strapi);
+    await seedDatabase(strapi, { demo: process.env.SEED_DEMO !== 'false' });
   },
 };

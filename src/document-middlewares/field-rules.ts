@@ -1,7 +1,7 @@
 import type { Core, UID } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { AGREEMENT_KINDS, checkAgreementDates, type AgreementKind } from '../domain/agreement';
 import { checkDateRange, checkUnitParent, fieldError, UNIT_KIND_LABELS, type FieldError, type UnitKind } from '../domain/validation';
+import { throwFieldErrors } from '../workflow/errors';
 import { RecordView } from './record-view';
 
 /**
@@ -191,14 +191,6 @@ const requiredOnDrafts = (record: RecordView, strapi: Core.Strapi): FieldError[]
     .map(([field]) => fieldError([field], { id: `${field} wajib diisi`, en: `${field} is required` }));
 };
 
-export const throwIfInvalid = (found: FieldError[]) => {
-  if (found.length === 0) return;
-  throw new errors.ValidationError(
-    found.map((error) => `${error.path.join('.')}: ${error.message}`).join('; '),
-    { errors: found.map((error) => ({ path: error.path, message: error.message, name: 'ValidationError' })) },
-  );
-};
-
 export const registerFieldRules = (strapi: Core.Strapi) => {
   strapi.documents.use(async (context, next) => {
     const rule = RULES[context.uid as UID.ContentType];
@@ -207,8 +199,8 @@ export const registerFieldRules = (strapi: Core.Strapi) => {
 
     const record = await RecordView.load(strapi, context.uid as UID.ContentType, context.action, context.params as Record<string, unknown>);
     const dangling = await danglingToOneRelations(record, strapi);
-    throwIfInvalid(dangling);
-    throwIfInvalid([...requiredOnDrafts(record, strapi), ...(rule ? await rule(record, strapi) : [])]);
+    throwFieldErrors(dangling);
+    throwFieldErrors([...requiredOnDrafts(record, strapi), ...(rule ? await rule(record, strapi) : [])]);
     return next();
   });
 };

@@ -31,7 +31,7 @@ const ALL_GUARDS_MET: TransitionContext = {
   analysisComplete: true,
   itemCount: 3,
   activeAgreementCount: 2,
-  programState: 'draft',
+  programState: 'approved',
 };
 
 describe('table invariants', () => {
@@ -195,11 +195,12 @@ describe('guards', () => {
     [PROGRAM, 'revision_opened', 'submitted', { itemCount: 0 }, { itemCount: 5 }],
     [PARTNER, 'proposed', 'approved', {}, { activeAgreementCount: 1 }],
     [PARTNER, 'proposed', 'approved', { activeAgreementCount: 0 }, { activeAgreementCount: 1 }],
-    [ITEM, 'planned', 'in_progress', {}, { programState: 'draft' }],
+    [ITEM, 'planned', 'in_progress', {}, { programState: 'approved' }],
+    [ITEM, 'planned', 'in_progress', { programState: 'draft' }, { programState: 'approved' }],
     [ITEM, 'planned', 'in_progress', { programState: 'submitted' }, { programState: 'revision_opened' }],
-    [ITEM, 'in_progress', 'done', { programState: 'approved' }, { programState: 'draft' }],
-    [ITEM, 'planned', 'cancelled', { programState: 'closed' }, { programState: 'draft' }],
-    [ITEM, 'in_progress', 'cancelled', { programState: 'approved' }, { programState: 'revision_opened' }],
+    [ITEM, 'in_progress', 'done', { programState: 'closed' }, { programState: 'approved' }],
+    [ITEM, 'planned', 'cancelled', { programState: 'closed' }, { programState: 'approved' }],
+    [ITEM, 'in_progress', 'cancelled', { programState: 'draft' }, { programState: 'revision_opened' }],
   ] as Array<[WorkflowUid, string, string, TransitionContext, TransitionContext]>)(
     '%s %s -> %s: refused with %j, allowed with %j',
     (uid, from, to, failing, passing) => {

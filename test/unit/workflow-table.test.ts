@@ -102,7 +102,7 @@ const PERMISSIVE_CONTEXT: TransitionContext = {
   itemCount: 1,
   activeAgreementCount: 1,
   recordUnitId: OWN_UNIT,
-  programState: 'draft',
+  programState: 'approved',
 };
 
 const actorWith = (role: ActorRole): Actor => ({ kind: 'admin', roles: [role], unitIds: [OWN_UNIT] });

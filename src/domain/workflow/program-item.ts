@@ -7,12 +7,21 @@ export function isProgramItemFrozen(programState: string): boolean {
   return (annualProgramWorkflow.frozenStates as readonly string[]).includes(programState);
 }
 
-const programOpenForChanges: Guard = {
-  // No known program state means no proof the program is open: refuse.
-  holds: (context) => typeof context.programState === 'string' && !isProgramItemFrozen(context.programState),
+/** Program states in which the planned activities are being carried out. */
+export const RUNNING_PROGRAM_STATES = ['approved', 'revision_opened'] as const;
+
+/**
+ * Items record progress while their program runs. The plan fields of an item are frozen with
+ * the program (see isProgramItemFrozen), but its progress state is not: execution is tracked
+ * during the year the approved program runs.
+ */
+const programRunning: Guard = {
+  // No known program state means no proof the program runs: refuse.
+  holds: (context) =>
+    typeof context.programState === 'string' && (RUNNING_PROGRAM_STATES as readonly string[]).includes(context.programState),
   message: {
-    id: 'program kerjasama butir ini sedang diajukan, sudah disetujui atau ditutup, sehingga butirnya terkunci',
-    en: "the item's annual program is submitted, approved or closed, so its items are locked",
+    id: 'program kerjasama butir ini belum disetujui atau sudah ditutup',
+    en: "the item's annual program is not approved yet or already closed",
   },
 };
 
@@ -30,15 +39,15 @@ export const programItemWorkflow = defineWorkflow({
   initial: 'planned',
   frozenStates: [],
   transitions: [
-    { name: 'start', from: 'planned', to: 'in_progress', roles: HUMAS_ROLES, guard: programOpenForChanges },
-    { name: 'finish', from: 'in_progress', to: 'done', roles: HUMAS_ROLES, guard: programOpenForChanges },
+    { name: 'start', from: 'planned', to: 'in_progress', roles: HUMAS_ROLES, guard: programRunning },
+    { name: 'finish', from: 'in_progress', to: 'done', roles: HUMAS_ROLES, guard: programRunning },
     {
       name: 'cancel',
       from: 'planned',
       to: 'cancelled',
       roles: HUMAS_ROLES,
       reasonRequired: true,
-      guard: programOpenForChanges,
+      guard: programRunning,
     },
     {
       name: 'cancel',
@@ -46,7 +55,7 @@ export const programItemWorkflow = defineWorkflow({
       to: 'cancelled',
       roles: HUMAS_ROLES,
       reasonRequired: true,
-      guard: programOpenForChanges,
+      guard: programRunning,
     },
   ],
 });

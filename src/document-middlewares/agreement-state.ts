@@ -1,0 +1,53 @@
+import type { Core } from '@strapi/strapi';
+import { AGREEMENT, deriveValidity, isSuperseded, refreshAgreement, syncListingOfPartners } from '../workflow/agreement-validity';
+import { parseToOneChange } from './relation-input';
+import { RecordView } from './record-view';
+
+type Row = Record<string, unknown> & { id: number; documentId: string };
+
+const partnerDocumentIdOf = async (strapi: Core.Strapi, documentId: string) => {
+  const row = (await strapi.db.query(AGREEMENT).findOne({ where: { documentId }, populate: { partner: { select: ['documentId'] } } })) as Row | null;
+  return (row?.partner as Row | null)?.documentId;
+};
+
+/**
+ * An agreement's validity (draft / active / expiring / expired / terminated / superseded) is
+ * derived from its dates and renewals on every write, never typed in; a renewal supersedes the
+ * agreement it renews; each change re-applies the listing rule to the partners involved.
+ */
+export const registerAgreementState = (strapi: Core.Strapi) => {
+  strapi.documents.use(async (ctx, next) => {
+    if (ctx.uid !== AGREEMENT || !['create', 'update', 'delete'].includes(ctx.action)) return next();
+    const params = ctx.params as { documentId?: string; data?: Record<string, unknown> };
+
+    if (ctx.action === 'delete') {
+      const partnerBefore = params.documentId ? await partnerDocumentIdOf(strapi, params.documentId) : undefined;
+      const result = await next();
+      await syncListingOfPartners(strapi, [partnerBefore]);
+      return result;
+    }
+
+    return strapi.db.transaction(async () => {
+      const data = (params.data ??= {});
+      const record = await RecordView.load(strapi, AGREEMENT, ctx.action, params);
+      const partnerBefore = record.existing ? await partnerDocumentIdOf(strapi, record.existing.documentId) : undefined;
+      data.validityState = deriveValidity(
+        {
+          startDate: record.value('startDate'),
+          endDate: record.value('endDate'),
+          indefinite: record.value('indefinite'),
+          signedDate: record.value('signedDate'),
+          terminatedDate: record.value('terminatedDate'),
+        },
+        await isSuperseded(strapi, record.id),
+      );
+      const renewed = parseToOneChange(data.renewalOf).kind === 'set' ? await record.relation('renewalOf') : null;
+
+      const result = (await next()) as Row | null;
+      if (renewed) await refreshAgreement(strapi, renewed.documentId);
+      const documentId = result?.documentId ?? record.existing?.documentId;
+      await syncListingOfPartners(strapi, [partnerBefore, documentId ? await partnerDocumentIdOf(strapi, documentId) : undefined]);
+      return result;
+    });
+  });
+};

@@ -1,0 +1,23 @@
+import { errors } from '@strapi/utils';
+import type { FieldError } from '../domain/validation';
+
+/** The record moved on between what the caller saw and its request: someone else acted first. */
+export class WorkflowConflictError extends errors.ApplicationError {
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super(message, details);
+    (this as { name: string }).name = 'ConflictError';
+  }
+}
+
+/** A refused write: 400 ValidationError naming the field(s), whichever door it came through. */
+export const refuse = (path: string, message: string, details: Record<string, unknown> = {}): never => {
+  throw new errors.ValidationError(message, { errors: [{ path: [path], message, name: 'ValidationError' }], ...details });
+};
+
+export const throwFieldErrors = (found: FieldError[]) => {
+  if (found.length === 0) return;
+  throw new errors.ValidationError(
+    found.map((error) => `${error.path.join('.')}: ${error.message}`).join('; '),
+    { errors: found.map((error) => ({ path: error.path, message: error.message, name: 'ValidationError' })) },
+  );
+};

@@ -1,0 +1,86 @@
+import type { Core, UID } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { availableTransitions, getWorkflow, isWorkflowType } from '../domain/workflow';
+import type { Actor } from '../domain/roles';
+import { formatBilingual } from '../domain/bilingual';
+import { refuse } from './errors';
+import { transitionFacts } from './facts';
+import { transitionHistory } from './transition-log';
+import { withWriteContext } from './write-context';
+
+const REASON_MAX_LENGTH = 2000;
+type Row = Record<string, unknown> & { id: number; documentId: string };
+
+const assertWorkflowUid = (uid: string): UID.ContentType => {
+  if (!isWorkflowType(uid)) {
+    throw new errors.NotFoundError(formatBilingual({ id: `${uid} tidak memiliki alur kerja`, en: `${uid} has no workflow` }));
+  }
+  return uid as UID.ContentType;
+};
+
+const loadDraft = async (strapi: Core.Strapi, uid: UID.ContentType, documentId: string): Promise<Row> => {
+  const hasDraftAndPublish = Boolean(strapi.contentTypes[uid].options?.draftAndPublish);
+  const row = (await strapi.db.query(uid).findOne({
+    where: { documentId, ...(hasDraftAndPublish ? { publishedAt: null } : {}) },
+  })) as Row | null;
+  if (!row) throw new errors.NotFoundError(formatBilingual({ id: 'Rekaman tidak ditemukan', en: 'Record not found' }));
+  return row;
+};
+
+/** Current state, its history and the moves this actor may make now (what the panel shows). */
+export const describeWorkflow = async (strapi: Core.Strapi, uid: string, documentId: string, actor: Actor) => {
+  const contentType = assertWorkflowUid(uid);
+  const machine = getWorkflow(uid)!;
+  const record = await loadDraft(strapi, contentType, documentId);
+  const state = record.workflowState as string;
+  const facts = await transitionFacts(strapi, contentType, record, {});
+  return {
+    uid,
+    documentId,
+    state,
+    stateLabels: machine.states.find((s) => s.name === state)?.labels ?? { id: state, en: state },
+    states: machine.states,
+    available: availableTransitions({ uid, from: state, actor, context: facts }).map((t) => ({
+      name: t.name,
+      to: t.to,
+      labels: t.labels,
+      reasonRequired: t.reasonRequired,
+    })),
+    history: await transitionHistory(strapi, uid, documentId),
+    record: uid === 'api::annual-program.annual-program' ? { approvedAt: record.approvedAt, approvedBy: record.approvedBy, revisionNumber: record.revisionNumber, approvedSnapshot: record.approvedSnapshot } : undefined,
+  };
+};
+
+export interface TransitionRequestBody {
+  to?: unknown;
+  reason?: unknown;
+  from?: unknown;
+}
+
+/**
+ * Moves a record to another state on a person's behalf. The change goes through the Document
+ * Service like any other write, so the workflow middleware decides and logs it.
+ */
+export const requestTransition = async (
+  strapi: Core.Strapi,
+  { uid, documentId, actor, body }: { uid: string; documentId: string; actor: Actor; body: TransitionRequestBody },
+) => {
+  const contentType = assertWorkflowUid(uid);
+  if (typeof body.to !== 'string' || body.to === '') {
+    refuse('to', formatBilingual({ id: 'Status tujuan wajib diisi', en: 'The target state "to" is required' }));
+  }
+  if (body.reason !== undefined && body.reason !== null && typeof body.reason !== 'string') {
+    refuse('reason', formatBilingual({ id: 'Alasan harus berupa teks', en: 'The reason must be text' }));
+  }
+  if (typeof body.reason === 'string' && body.reason.length > REASON_MAX_LENGTH) {
+    refuse('reason', formatBilingual({ id: `Alasan paling banyak ${REASON_MAX_LENGTH} karakter`, en: `The reason has at most ${REASON_MAX_LENGTH} characters` }));
+  }
+  if (body.from !== undefined && typeof body.from !== 'string') {
+    refuse('from', formatBilingual({ id: 'Status asal harus berupa teks', en: 'The expected state "from" must be text' }));
+  }
+  const current = await loadDraft(strapi, contentType, documentId);
+  const expectedFrom = (body.from as string | undefined) ?? (current.workflowState as string);
+  await withWriteContext({ actor, reason: body.reason as string | undefined, expectedFrom }, () =>
+    strapi.documents(contentType).update({ documentId, data: { workflowState: body.to } as never }),
+  );
+};
