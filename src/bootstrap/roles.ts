@@ -5,7 +5,7 @@ import type { Core } from '@strapi/strapi';
  * when missing; their permissions are (re)assigned only when ROLE_POLICY_VERSION changes, so a
  * Super Admin's later adjustments in Settings survive ordinary restarts.
  */
-export const ROLE_POLICY_VERSION = 1;
+export const ROLE_POLICY_VERSION = 2;
 
 export const ADMIN_ROLES = {
   stafHumas: {
@@ -63,6 +63,13 @@ const MEDIA_LIBRARY_ACTIONS = [
   'plugin::upload.assets.copy-link',
 ];
 
+/** Admin actions of the kerjasama plugin (registered by the plugin) each role gets. */
+const PLUGIN_POLICY: Record<AdminRoleKey, string[]> = {
+  stafHumas: ['plugin::kerjasama.workflow.read'],
+  kapokja: ['plugin::kerjasama.workflow.read', 'plugin::kerjasama.retention.read'],
+  direktur: ['plugin::kerjasama.workflow.read', 'plugin::kerjasama.retention.read'],
+};
+
 interface AdminPermissionInput {
   action: string;
   subject?: string;
@@ -93,6 +100,7 @@ const ensureAdminRoles = async (strapi: Core.Strapi, reassign: boolean) => {
       const permissions = [
         ...contentManagerPermissions(strapi, key),
         ...MEDIA_LIBRARY_ACTIONS.map((action) => ({ action })),
+        ...PLUGIN_POLICY[key].map((action) => ({ action })),
       ];
       await roleService.assignPermissions(role.id, permissions);
     }

@@ -66,7 +66,7 @@ const boot = async (): Promise<Core.Strapi> => {
   const { createStrapi } = require('@strapi/strapi');
   const app: Core.Strapi = await createStrapi({
     appDir: APP_DIR,
-    distDir: path.join(APP_DIR, 'dist'),
+    distDir: process.env.KERJASAMA_DIST_DIR || path.join(APP_DIR, 'dist'),
     autoReload: false,
     serveAdminPanel: false,
   }).load();
