@@ -62,7 +62,8 @@ export class RecordView {
   }
 
   private targetOf(field: string): UID.ContentType {
-    const attribute = this.strapi.contentTypes[this.uid].attributes[field] as { target?: UID.ContentType };
+    const attributes = this.strapi.contentTypes[this.uid].attributes as Record<string, { target?: UID.ContentType }>;
+    const attribute = attributes[field];
     if (!attribute?.target) throw new Error(`${this.uid}.${field} is not a relation`);
     return attribute.target;
   }
