@@ -43,7 +43,8 @@ export const resolveActor = async (strapi: Core.Strapi): Promise<Actor> => {
       roles: roleFromAdminRoleNames(roles.map((role: { name: string }) => role.name)),
     };
   }
-  if (strategy === 'api-token') {
+  // Content-API tokens (and admin tokens) act for a system, never for a named person.
+  if (strategy === 'content-api-token' || strategy === 'api-token' || strategy === 'admin-token') {
     const token = state?.auth?.credentials;
     return { kind: 'api_token', id: token?.id, name: token?.name, roles: ['api_token'] };
   }

@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type supertest from 'supertest';
+import { writeContext } from './dist';
+import type { Actor } from '../../src/domain/roles';
 import { REST_PATHS, uidOf, type TypeName } from './fixtures';
 
 /** The ways a write can reach the system; each test of a rule goes through all of them. */
@@ -30,6 +32,26 @@ const fromRestError = (status: number, body: { error?: { name?: string; message?
   paths: (body?.error?.details?.errors ?? []).map((error) => error.path.join('.')),
 });
 
+const typeOfUid = (uid: string) => uid.split('.')[1] as TypeName;
+
+const fromThrown = (error: unknown): WriteOutcome => {
+  const e = error as { name?: string; message?: string; details?: { errors?: Array<{ path: string[] }> } };
+  return { ok: false, status: e.name === 'ValidationError' ? 400 : 500, errorName: e.name, message: e.message, paths: (e.details?.errors ?? []).map((x) => x.path.join('.')) };
+};
+
+const fromGraphql = (response: supertest.Response): WriteOutcome => {
+  const error = response.body.errors?.[0];
+  if (!error) return { ok: true, status: response.status, paths: [] };
+  const details = error.extensions?.error;
+  return {
+    ok: false,
+    status: response.status,
+    errorName: details?.name ?? error.extensions?.code,
+    message: error.message,
+    paths: (details?.details?.errors ?? []).map((e: { path: string[] }) => e.path.join('.')),
+  };
+};
+
 export const createThrough = async (
   door: Door,
   type: TypeName,
@@ -55,25 +77,102 @@ export const createThrough = async (
         .post('/graphql')
         .set('Authorization', `Bearer ${credentials.apiToken}`)
         .send({ query: `mutation($data: ${name}Input!) { create${name}(data: $data) { documentId } }`, variables: { data } });
-      const error = response.body.errors?.[0];
-      if (!error) return { ok: true, status: response.status, paths: [] };
-      const details = error.extensions?.error;
-      return {
-        ok: false,
-        status: response.status,
-        errorName: details?.name ?? error.extensions?.code,
-        message: error.message,
-        paths: (details?.details?.errors ?? []).map((e: { path: string[] }) => e.path.join('.')),
-      };
+      return fromGraphql(response);
     }
     case 'document-service': {
       try {
         await strapi.documents(uidOf(type) as never).create({ data } as never);
         return { ok: true, status: 201, paths: [] };
       } catch (error) {
-        const e = error as { name?: string; message?: string; details?: { errors?: Array<{ path: string[] }> } };
-        return { ok: false, status: e.name === 'ValidationError' ? 400 : 500, errorName: e.name, message: e.message, paths: (e.details?.errors ?? []).map((x) => x.path.join('.')) };
+        return fromThrown(error);
       }
     }
+  }
+};
+
+
+/** Updates a document through one door, as the credentials' owner (API token or admin user). */
+export const updateThrough = async (
+  door: Door,
+  uid: string,
+  documentId: string,
+  data: Record<string, unknown>,
+  ctx: { strapi: Core.Strapi; request: () => supertest.Agent; credentials: DoorCredentials; documentServiceActor?: Actor },
+): Promise<WriteOutcome> => {
+  const { strapi, request, credentials } = ctx;
+  const type = typeOfUid(uid);
+  switch (door) {
+    case 'rest': {
+      const response = await request().put(`/api/${REST_PATHS[type]}/${documentId}`).set('Authorization', `Bearer ${credentials.apiToken}`).send({ data });
+      return fromRestError(response.status, response.body);
+    }
+    case 'content-manager': {
+      const response = await request()
+        .put(`/content-manager/collection-types/${uid}/${documentId}`)
+        .set('Authorization', `Bearer ${credentials.adminJwt}`)
+        .send(data);
+      return fromRestError(response.status, response.body);
+    }
+    case 'graphql': {
+      const name = pascal(type);
+      const response = await request()
+        .post('/graphql')
+        .set('Authorization', `Bearer ${credentials.apiToken}`)
+        .send({ query: `mutation($id: ID!, $data: ${name}Input!) { update${name}(documentId: $id, data: $data) { documentId } }`, variables: { id: documentId, data } });
+      return fromGraphql(response);
+    }
+    case 'document-service': {
+      try {
+        await writeContext().withWriteContext(ctx.documentServiceActor ? { actor: ctx.documentServiceActor } : {}, () =>
+          strapi.documents(uid as never).update({ documentId, data } as never),
+        );
+        return { ok: true, status: 200, paths: [] };
+      } catch (error) {
+        return fromThrown(error);
+      }
+    }
+  }
+};
+
+/** Deletes a document through one door. */
+export const deleteThrough = async (
+  door: Door | 'content-manager-bulk',
+  uid: string,
+  documentId: string,
+  ctx: { strapi: Core.Strapi; request: () => supertest.Agent; credentials: DoorCredentials },
+): Promise<WriteOutcome> => {
+  const { strapi, request, credentials } = ctx;
+  const type = typeOfUid(uid);
+  switch (door) {
+    case 'rest': {
+      const response = await request().delete(`/api/${REST_PATHS[type]}/${documentId}`).set('Authorization', `Bearer ${credentials.apiToken}`);
+      return fromRestError(response.status, response.body);
+    }
+    case 'content-manager': {
+      const response = await request().delete(`/content-manager/collection-types/${uid}/${documentId}`).set('Authorization', `Bearer ${credentials.adminJwt}`);
+      return fromRestError(response.status, response.body);
+    }
+    case 'content-manager-bulk': {
+      const response = await request()
+        .post(`/content-manager/collection-types/${uid}/actions/bulkDelete`)
+        .set('Authorization', `Bearer ${credentials.adminJwt}`)
+        .send({ documentIds: [documentId] });
+      return fromRestError(response.status, response.body);
+    }
+    case 'graphql': {
+      const name = pascal(type);
+      const response = await request()
+        .post('/graphql')
+        .set('Authorization', `Bearer ${credentials.apiToken}`)
+        .send({ query: `mutation($id: ID!) { delete${name}(documentId: $id) { documentId } }`, variables: { id: documentId } });
+      return fromGraphql(response);
+    }
+    case 'document-service':
+      try {
+        await strapi.documents(uid as never).delete({ documentId } as never);
+        return { ok: true, status: 200, paths: [] };
+      } catch (error) {
+        return fromThrown(error);
+      }
   }
 };

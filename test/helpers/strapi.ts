@@ -4,6 +4,7 @@ import { randomBytes } from 'crypto';
 import { Client } from 'pg';
 import supertest from 'supertest';
 import type { Core } from '@strapi/strapi';
+import { distDir } from './dist';
 
 const APP_DIR = path.resolve(__dirname, '..', '..');
 export const isPostgres = process.env.DATABASE_CLIENT === 'postgres';
@@ -66,7 +67,7 @@ const boot = async (): Promise<Core.Strapi> => {
   const { createStrapi } = require('@strapi/strapi');
   const app: Core.Strapi = await createStrapi({
     appDir: APP_DIR,
-    distDir: process.env.KERJASAMA_DIST_DIR || path.join(APP_DIR, 'dist'),
+    distDir: distDir(),
     autoReload: false,
     serveAdminPanel: false,
   }).load();
