@@ -5,7 +5,7 @@ import type { Core } from '@strapi/strapi';
  * when missing; their permissions are (re)assigned only when ROLE_POLICY_VERSION changes, so a
  * Super Admin's later adjustments in Settings survive ordinary restarts.
  */
-export const ROLE_POLICY_VERSION = 2;
+export const ROLE_POLICY_VERSION = 3;
 
 export const ADMIN_ROLES = {
   stafHumas: {
@@ -63,11 +63,16 @@ const MEDIA_LIBRARY_ACTIONS = [
   'plugin::upload.assets.copy-link',
 ];
 
+const PLANNING = (action: string) => `plugin::kerjasama.planning.${action}`;
 /** Admin actions of the kerjasama plugin (registered by the plugin) each role gets. */
 const PLUGIN_POLICY: Record<AdminRoleKey, string[]> = {
-  stafHumas: ['plugin::kerjasama.workflow.read'],
-  kapokja: ['plugin::kerjasama.workflow.read', 'plugin::kerjasama.retention.read'],
-  direktur: ['plugin::kerjasama.workflow.read', 'plugin::kerjasama.retention.read'],
+  stafHumas: ['plugin::kerjasama.workflow.read', ...['read-dashboard', 'edit-mapping', 'edit-targets', 'manage-program'].map(PLANNING)],
+  kapokja: [
+    'plugin::kerjasama.workflow.read',
+    'plugin::kerjasama.retention.read',
+    ...['read-dashboard', 'edit-mapping', 'edit-targets', 'manage-program'].map(PLANNING),
+  ],
+  direktur: ['plugin::kerjasama.workflow.read', 'plugin::kerjasama.retention.read', ...['read-dashboard', 'approve-program'].map(PLANNING)],
 };
 
 interface AdminPermissionInput {

@@ -1,0 +1,16 @@
+/**
+ * Admin permission actions of the plugin, shared by the server (routes, registration) and the
+ * admin pages (useRBAC). The last segment of each action is unique so that useRBAC's
+ * `can<Action>` names do not collide (canReadDashboard, canEditMapping, ...).
+ */
+export const PLUGIN_ACTIONS = {
+  readWorkflow: 'plugin::kerjasama.workflow.read',
+  readRetention: 'plugin::kerjasama.retention.read',
+  readDashboard: 'plugin::kerjasama.planning.read-dashboard',
+  editMapping: 'plugin::kerjasama.planning.edit-mapping',
+  editTargets: 'plugin::kerjasama.planning.edit-targets',
+  manageProgram: 'plugin::kerjasama.planning.manage-program',
+  approveProgram: 'plugin::kerjasama.planning.approve-program',
+} as const;
+
+export type PluginAction = (typeof PLUGIN_ACTIONS)[keyof typeof PLUGIN_ACTIONS];
