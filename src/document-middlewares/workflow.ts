@@ -4,7 +4,7 @@ import type { Actor } from '../domain/roles';
 import { formatBilingual } from '../domain/bilingual';
 import { resolveActor } from '../workflow/actor';
 import { changedFields } from '../workflow/changes';
-import { refuse, WorkflowConflictError } from '../workflow/errors';
+import { refuse, workflowConflict } from '../workflow/errors';
 import { transitionFacts } from '../workflow/facts';
 import { appendTransitionLog, TRANSITION_LOG_UID } from '../workflow/transition-log';
 import { currentWriteContext } from '../workflow/write-context';
@@ -135,7 +135,7 @@ const guardUpdate = async (strapi: Core.Strapi, uid: WorkflowUid, params: Params
 };
 
 const conflict = (uid: string, current: string, expected: string) =>
-  new WorkflowConflictError(
+  workflowConflict(
     formatBilingual({
       id: `Konflik: ${getWorkflow(uid)!.labels.id} sudah berstatus "${current}", bukan "${expected}"; orang lain telah bertindak lebih dahulu`,
       en: `Conflict: ${getWorkflow(uid)!.labels.en} is already "${current}", not "${expected}"; someone else acted first`,

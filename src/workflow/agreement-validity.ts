@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { validityState, type AgreementValidity } from '../domain/agreement';
 import { syncPartnerListing } from './effects';
 import { todayInBatam } from './today';
-import { runAsSystem } from './write-context';
+import { currentWriteContext, runAsSystem, withWriteContext } from './write-context';
 
 export const AGREEMENT = 'api::agreement.agreement';
 type Row = Record<string, unknown> & { id: number; documentId: string };
@@ -14,7 +14,7 @@ export const isSuperseded = async (strapi: Core.Strapi, agreementId: number | un
 export const deriveValidity = (
   record: Record<string, unknown>,
   superseded: boolean,
-  today = todayInBatam(),
+  today = currentWriteContext().today ?? todayInBatam(),
 ): AgreementValidity =>
   validityState({
     startDate: (record.startDate as string) ?? null,
@@ -43,7 +43,9 @@ export const refreshAllAgreementValidity = async (strapi: Core.Strapi, today = t
       .map((row) => (row.renewalOf as Row | null)?.id),
   );
   const stale = rows.filter((row) => deriveValidity(row, renewed.has(row.id), today) !== row.validityState);
-  for (const row of stale) await refreshAgreement(strapi, row.documentId);
+  await withWriteContext({ today }, async () => {
+    for (const row of stale) await refreshAgreement(strapi, row.documentId);
+  });
   return { checked: rows.length, updated: stale.length };
 };
 

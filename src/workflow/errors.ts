@@ -1,13 +1,16 @@
+import createHttpError from 'http-errors';
 import { errors } from '@strapi/utils';
 import type { FieldError } from '../domain/validation';
 
-/** The record moved on between what the caller saw and its request: someone else acted first. */
-export class WorkflowConflictError extends errors.ApplicationError {
-  constructor(message: string, details: Record<string, unknown> = {}) {
-    super(message, details);
-    (this as { name: string }).name = 'ConflictError';
-  }
-}
+/**
+ * The record moved on between what the caller saw and its request: someone else acted first.
+ * An HTTP error (not an ApplicationError) so that Strapi answers 409 rather than 400.
+ */
+export const workflowConflict = (message: string, details: Record<string, unknown> = {}) => {
+  const error = createHttpError(409, message, { details });
+  error.name = 'ConflictError';
+  return error;
+};
 
 /** A refused write: 400 ValidationError naming the field(s), whichever door it came through. */
 export const refuse = (path: string, message: string, details: Record<string, unknown> = {}): never => {

@@ -14,6 +14,8 @@ export interface WriteContext {
   reason?: string;
   /** The state the caller saw; a different current state is a conflict, not a new decision. */
   expectedFrom?: string;
+  /** The calendar day rules treat as today (the daily tasks pass theirs); default: today in Batam. */
+  today?: string;
   /** Only the workflow middleware itself may append to the transition log. */
   appendingTransitionLog?: boolean;
 }
