@@ -2,6 +2,19 @@ import type { Core } from '@strapi/strapi';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
   kerjasama: { enabled: true, resolve: './plugins/kerjasama' },
+  // OpenAPI document at /documentation (the public directory is described there); all its assets
+  // are served locally, it makes no outbound call.
+  documentation: {
+    enabled: true,
+    config: {
+      info: {
+        version: '1.0.0',
+        title: 'Kerjasama API',
+        description: 'API Kerjasama Politeknik Negeri Batam (Polibatam cooperation API)',
+      },
+      servers: [{ url: '/api', description: 'Server ini (This server)' }],
+    },
+  },
   'users-permissions': {
     config: {
       jwtSecret: env('JWT_SECRET', 'kerjasama-dev-users-permissions-jwt-secret'),

@@ -3,6 +3,10 @@ import { applyContentManagerLayouts } from './bootstrap/content-manager-layout';
 import { ensureFirstAdmin } from './bootstrap/first-admin';
 import { ensureRoles } from './bootstrap/roles';
 import { registerAgreementState } from './document-middlewares/agreement-state';
+import { registerDirectoryFreshness } from './document-middlewares/directory-freshness';
+import { registerDirectoryQuery } from './api/directory/graphql';
+import { registerDirectoryOpenApi } from './api/directory/openapi';
+import { directoryService } from './api/directory/services/directory';
 import { registerFieldRules } from './document-middlewares/field-rules';
 import { registerRetentionRule } from './document-middlewares/retention';
 import { registerWorkflowRules } from './document-middlewares/workflow';
@@ -15,6 +19,9 @@ export default {
     registerWorkflowRules(strapi);
     registerFieldRules(strapi);
     registerAgreementState(strapi);
+    registerDirectoryFreshness(strapi);
+    registerDirectoryQuery(strapi);
+    registerDirectoryOpenApi(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -22,5 +29,10 @@ export default {
     await applyContentManagerLayouts(strapi);
     await ensureFirstAdmin(strapi);
     await seedDatabase(strapi, { demo: process.env.SEED_DEMO !== 'false' });
+    directoryService(strapi).startSignal();
+  },
+
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
+    await directoryService(strapi).stopSignal();
   },
 };

@@ -1,0 +1,56 @@
+import type { Core } from '@strapi/strapi';
+import { FILTER_PARAMETERS } from '../../domain/directory';
+import { directoryService } from './services/directory';
+
+const typeDefs = `
+  "A listed partner's public fields (the same projection as GET /api/directory)."
+  type DirectoryPartner {
+    documentId: ID!
+    name: String!
+    institutionType: String!
+    level: String!
+    country: String!
+    city: String
+    website: String
+    logoUrl: String
+    publicDescription: String
+    cooperationTypes: [String!]!
+    units: [String!]!
+    since: Int
+    agreementKinds: [String!]!
+  }
+
+  "The public partner directory: partners plus meta (total, counts, filters, labels in id and en)."
+  type Directory {
+    data: [DirectoryPartner!]!
+    meta: JSON!
+  }
+
+  extend type Query {
+    directory(${FILTER_PARAMETERS.map((name) => `${name}: String`).join(', ')}): Directory!
+  }
+`;
+
+/**
+ * The `directory` query: the prepared listing through GraphQL. It is the only query the Public
+ * role may run on partner data; the generated partner queries still require a permission.
+ */
+export const registerDirectoryQuery = (strapi: Core.Strapi) => {
+  if (!strapi.plugin('graphql')) return;
+  strapi
+    .plugin('graphql')
+    .service('extension')
+    .use(() => ({
+      typeDefs,
+      resolvers: {
+        Query: {
+          directory: async (_parent: unknown, args: Record<string, unknown>) => {
+            const service = directoryService(strapi);
+            const defined = Object.fromEntries(Object.entries(args).filter(([, value]) => value !== undefined && value !== null));
+            return (await service.response(await service.parseQuery(defined))).directory;
+          },
+        },
+      },
+      resolversConfig: { 'Query.directory': { auth: false } },
+    }));
+};
