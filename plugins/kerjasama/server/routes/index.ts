@@ -2,29 +2,32 @@ import { PLUGIN_ACTIONS } from '../permissions';
 
 const requires = (action: string) => [{ name: 'admin::hasPermissions', config: { actions: [action] } }];
 
+const route = (method: string, path: string, handler: string, action: string) => ({ method, path, handler, config: { policies: requires(action) } });
+
 /** Admin routes (under /kerjasama), used by the plugin's panels and pages. */
 export const routes = {
   admin: {
     type: 'admin' as const,
     routes: [
-      {
-        method: 'GET',
-        path: '/workflow/:uid/:documentId',
-        handler: 'workflow.describe',
-        config: { policies: requires(PLUGIN_ACTIONS.readWorkflow) },
-      },
-      {
-        method: 'POST',
-        path: '/workflow/:uid/:documentId/transitions',
-        handler: 'workflow.transition',
-        config: { policies: requires(PLUGIN_ACTIONS.readWorkflow) },
-      },
-      {
-        method: 'GET',
-        path: '/retention-report',
-        handler: 'retention.report',
-        config: { policies: requires(PLUGIN_ACTIONS.readRetention) },
-      },
+      route('GET', '/workflow/:uid/:documentId', 'workflow.describe', PLUGIN_ACTIONS.readWorkflow),
+      route('POST', '/workflow/:uid/:documentId/transitions', 'workflow.transition', PLUGIN_ACTIONS.readWorkflow),
+      route('GET', '/retention-report', 'retention.report', PLUGIN_ACTIONS.readRetention),
+      // Planning (PR.28.1): reads need the dashboard permission, each write its own.
+      route('GET', '/dashboard', 'dashboard.show', PLUGIN_ACTIONS.readDashboard),
+      route('GET', '/mapping', 'mapping.matrix', PLUGIN_ACTIONS.readDashboard),
+      route('GET', '/mapping/export', 'mapping.export', PLUGIN_ACTIONS.readDashboard),
+      route('PUT', '/mapping/cells', 'mapping.setCell', PLUGIN_ACTIONS.editMapping),
+      route('POST', '/mapping/copy-previous-year', 'mapping.copyFromPreviousYear', PLUGIN_ACTIONS.editMapping),
+      route('GET', '/targets', 'targets.report', PLUGIN_ACTIONS.readDashboard),
+      route('GET', '/targets/export', 'targets.export', PLUGIN_ACTIONS.readDashboard),
+      route('POST', '/targets', 'targets.create', PLUGIN_ACTIONS.editTargets),
+      route('PUT', '/targets/:documentId', 'targets.update', PLUGIN_ACTIONS.editTargets),
+      route('GET', '/program', 'program.view', PLUGIN_ACTIONS.readDashboard),
+      route('POST', '/program', 'program.create', PLUGIN_ACTIONS.manageProgram),
+      route('POST', '/program/start-from-last-year', 'program.startFromLastYear', PLUGIN_ACTIONS.manageProgram),
+      route('POST', '/program/:documentId/items', 'program.addItem', PLUGIN_ACTIONS.manageProgram),
+      // Approve / return need "approve program", the other moves "manage program" (checked in the controller).
+      route('POST', '/program/:documentId/transitions', 'program.transition', PLUGIN_ACTIONS.readDashboard),
     ],
   },
 };

@@ -1,2 +1,18 @@
-/** The plugin's logic lives in src/workflow (shared with the content API); no plugin services yet. */
-export const services = {};
+import type { Core } from '@strapi/strapi';
+import { createDashboardService } from './dashboard';
+import { createMappingService } from './mapping';
+import { createProgramService } from './program';
+import { createTargetsService } from './targets';
+
+/** Planning services (dashboard, needs mapping, targets, annual program); workflow logic lives in src/workflow. */
+export const services = {
+  dashboard: createDashboardService,
+  mapping: createMappingService,
+  targets: createTargetsService,
+  program: createProgramService,
+};
+
+type Services = { [K in keyof typeof services]: ReturnType<(typeof services)[K]> };
+
+export const getService = <K extends keyof Services>(strapi: Core.Strapi, name: K): Services[K] =>
+  strapi.plugin('kerjasama').service(name) as Services[K];

@@ -1,0 +1,58 @@
+import type { Core } from '@strapi/strapi';
+import { createUnitAccount, sendCallForProposals } from '../../../src/participation/units';
+import { listSurveys, sendSurveyInvitations, surveyResults } from '../../../src/participation/survey';
+
+/**
+ * Units and partners taking part (issue 6): Humas sends calls for proposals, creates unit
+ * accounts and sends survey invitations; the office reads survey results.
+ */
+export const PARTICIPATION_ACTIONS = {
+  manage: 'plugin::kerjasama.participation.manage',
+  readSurveyResults: 'plugin::kerjasama.survey.read',
+} as const;
+
+export const participationPermissionActions = [
+  {
+    section: 'plugins', pluginName: 'kerjasama', subCategory: 'participation', uid: 'participation.manage',
+    displayName: 'Kirim panggilan usulan, buat akun unit, kirim undangan survei (Send calls, create unit accounts, send survey invitations)',
+  },
+  { section: 'plugins', pluginName: 'kerjasama', subCategory: 'participation', uid: 'survey.read', displayName: 'Lihat hasil survei kepuasan (Read survey results)' },
+];
+
+const requires = (action: string) => ({ policies: [{ name: 'admin::hasPermissions', config: { actions: [action] } }] });
+
+export const participationRoutes = [
+  { method: 'POST', path: '/calls/:documentId/send', handler: 'participation.sendCall', config: requires(PARTICIPATION_ACTIONS.manage) },
+  { method: 'POST', path: '/unit-accounts', handler: 'participation.createUnitAccount', config: requires(PARTICIPATION_ACTIONS.manage) },
+  { method: 'GET', path: '/surveys', handler: 'participation.surveys', config: requires(PARTICIPATION_ACTIONS.readSurveyResults) },
+  { method: 'POST', path: '/surveys/:documentId/invitations', handler: 'participation.invite', config: requires(PARTICIPATION_ACTIONS.manage) },
+  { method: 'GET', path: '/surveys/:documentId/results', handler: 'participation.results', config: requires(PARTICIPATION_ACTIONS.readSurveyResults) },
+];
+
+interface Ctx {
+  params: Record<string, string>;
+  request: { body?: Record<string, unknown> };
+  status: number;
+  body: unknown;
+}
+
+export const participationControllers = {
+  participation: ({ strapi }: { strapi: Core.Strapi }) => ({
+    async sendCall(ctx: Ctx) {
+      ctx.body = { data: await sendCallForProposals(strapi, ctx.params.documentId, { resend: ctx.request.body?.resend === true }) };
+    },
+    async createUnitAccount(ctx: Ctx) {
+      ctx.status = 201;
+      ctx.body = { data: await createUnitAccount(strapi, ctx.request.body ?? {}) };
+    },
+    async surveys(ctx: Ctx) {
+      ctx.body = { data: await listSurveys(strapi) };
+    },
+    async invite(ctx: Ctx) {
+      ctx.body = { data: await sendSurveyInvitations(strapi, ctx.params.documentId, ctx.request.body ?? {}) };
+    },
+    async results(ctx: Ctx) {
+      ctx.body = { data: await surveyResults(strapi, ctx.params.documentId) };
+    },
+  }),
+};

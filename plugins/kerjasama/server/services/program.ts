@@ -1,0 +1,312 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { computeTargetAchievement, type TargetInput } from '../../../../src/domain/achievement';
+import { formatBilingual } from '../../../../src/domain/bilingual';
+import { isUnfinishedItem, uncoveredNeeds, uncoveredTargets, type CoverageItem } from '../../../../src/domain/program-coverage';
+import type { Actor } from '../../../../src/domain/roles';
+import { fieldError, type FieldError } from '../../../../src/domain/validation';
+import { throwFieldErrors } from '../../../../src/workflow/errors';
+import { describeWorkflow, requestTransition } from '../../../../src/workflow/service';
+import { createAchievementService } from './achievement';
+import { createMappingService } from './mapping';
+import { notFound, optionalText, resolveReference, type Row } from './lookups';
+import { createSchema, UIDS } from './schema';
+import { runSql } from './sql';
+import { createTargetsService } from './targets';
+
+const QUARTERS = ['Q1', 'Q2', 'Q3', 'Q4'];
+const ref = { select: ['id', 'documentId', 'code', 'name'] };
+
+const itemView = (row: Row) => ({
+  id: row.id,
+  documentId: row.documentId,
+  title: row.title as string,
+  quarter: (row.quarter as string | null) ?? null,
+  budget: row.budget === null || row.budget === undefined ? null : Number(row.budget),
+  expectedOutput: (row.expectedOutput as string | null) ?? null,
+  workflowState: row.workflowState as string,
+  partner: row.partner ? { id: (row.partner as Row).id, documentId: (row.partner as Row).documentId, name: (row.partner as Row).name as string, level: (row.partner as Row).level as string } : null,
+  cooperationType: row.cooperationType ? { id: (row.cooperationType as Row).id, documentId: (row.cooperationType as Row).documentId, code: (row.cooperationType as Row).code as string, name: (row.cooperationType as Row).name as string } : null,
+  units: ((row.units as Row[]) ?? []).map((unit) => ({ id: unit.id, documentId: unit.documentId, code: unit.code as string, name: unit.name as string })),
+  kpis: ((row.kpis as Row[]) ?? []).map((kpi) => kpi.code as string),
+  proposal: row.proposal ? { documentId: (row.proposal as Row).documentId, title: (row.proposal as Row).title as string } : null,
+});
+
+export type ProgramItemView = ReturnType<typeof itemView>;
+
+/**
+ * The annual program page: the program and its items, approved proposals waiting for a program,
+ * the coverage check, and the moves through the workflow (which the workflow rules decide).
+ */
+export const createProgramService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const s = createSchema(strapi);
+  const targets = createTargetsService({ strapi });
+  const mapping = createMappingService({ strapi });
+  const achievement = createAchievementService({ strapi });
+
+  const findProgram = async (year: number) =>
+    (await strapi.db.query(UIDS.program).findOne({ where: { year }, populate: { previousEvaluation: { select: ['documentId', 'year', 'title'] } } })) as Row | null;
+
+  const loadItems = async (programId: number): Promise<ProgramItemView[]> =>
+    ((await strapi.db.query(UIDS.programItem).findMany({
+      where: { program: { id: programId } },
+      orderBy: [{ quarter: 'asc' }, { id: 'asc' }],
+      populate: {
+        partner: { select: ['id', 'documentId', 'name', 'level'] },
+        cooperationType: ref,
+        units: ref,
+        kpis: { select: ['code'] },
+        proposal: { select: ['documentId', 'title'] },
+      },
+    })) as Row[]).map(itemView);
+
+  /** Approved proposals for the year that no program item takes up yet (two queries). */
+  const waitingProposals = async (year: number) => {
+    const R = UIDS.proposal;
+    const link = s.join(UIDS.programItem, 'proposal');
+    const idRows = await runSql(
+      strapi,
+      `SELECT r.${s.column(R, 'id')} AS id FROM ${s.table(R)} r WHERE r.${s.column(R, 'workflowState')} = 'approved' AND r.${s.column(R, 'plannedYear')} = ?
+       AND NOT EXISTS (SELECT 1 FROM ${link.table} l WHERE l.${link.related} = r.${s.column(R, 'id')})`,
+      [year],
+    );
+    const ids = idRows.map((row) => Number(row.id));
+    if (ids.length === 0) return [];
+    const rows = (await strapi.db.query(R).findMany({
+      where: { id: { $in: ids } },
+      orderBy: { id: 'asc' },
+      populate: { partner: { select: ['documentId', 'name'] }, unit: ref, cooperationTypes: ref, kpis: { select: ['code'] } },
+    })) as Row[];
+    return rows.map((row) => ({
+      documentId: row.documentId,
+      title: row.title as string,
+      partner: (row.partner as Row | null)?.name ?? (row.prospectivePartnerName as string | null) ?? null,
+      unit: (row.unit as Row | null)?.name ?? null,
+      cooperationTypes: ((row.cooperationTypes as Row[]) ?? []).map((type) => type.code as string),
+      kpis: ((row.kpis as Row[]) ?? []).map((kpi) => kpi.code as string),
+    }));
+  };
+
+  const coverage = async (year: number, items: ProgramItemView[]) => {
+    const [cells, unitList, typeList, targetRows] = await Promise.all([mapping.cells(year), mapping.units(), mapping.cooperationTypes(), targets.loadTargets(year)]);
+    const parents = new Map(unitList.filter((unit) => unit.parentId !== null).map((unit) => [unit.id, unit.parentId as number]));
+    const coverageItems: CoverageItem[] = items.map((item) => ({
+      id: item.id as number,
+      cooperationTypeId: item.cooperationType?.id ?? null,
+      unitIds: item.units.map((unit) => unit.id),
+      partnerLevel: item.partner?.level ?? null,
+      workflowState: item.workflowState,
+    }));
+    const high = cells.filter((cell) => cell.priority === 'high').map((cell) => ({ id: 0, unitId: cell.unitId, cooperationTypeId: cell.cooperationTypeId }));
+    const unitName = new Map(unitList.map((unit) => [unit.id, unit]));
+    const typeName = new Map(typeList.map((type) => [type.id, type]));
+    const targetInputs = targetRows.map((target) => ({ id: target.id, unitId: target.unit?.id ?? null, cooperationTypeId: target.cooperationType?.id ?? null, partnerLevel: target.partnerLevel }));
+    const missedTargets = new Set(uncoveredTargets(targetInputs, coverageItems, parents).map((target) => target.id));
+    return {
+      needs: uncoveredNeeds(high, coverageItems, parents).map((need) => ({
+        unit: { code: unitName.get(need.unitId)?.code, name: unitName.get(need.unitId)?.name },
+        cooperationType: { code: typeName.get(need.cooperationTypeId)?.code, name: typeName.get(need.cooperationTypeId)?.name },
+      })),
+      targets: targetRows.filter((target) => missedTargets.has(target.id)),
+    };
+  };
+
+  const requireProgram = async (documentId: string) => {
+    const program = (await strapi.db.query(UIDS.program).findOne({ where: { documentId }, select: ['id', 'documentId', 'year', 'workflowState'] })) as Row | null;
+    if (!program) throw notFound({ id: 'Program kerjasama tidak ditemukan', en: 'Annual program not found' });
+    return program;
+  };
+
+  const copyItem = (item: ProgramItemView) => ({
+    title: item.title,
+    partner: item.partner?.documentId ?? null,
+    cooperationType: item.cooperationType?.documentId ?? null,
+    units: item.units.map((unit) => unit.documentId),
+    quarter: item.quarter,
+    budget: item.budget,
+    expectedOutput: item.expectedOutput,
+  });
+
+  return {
+    async view(year: number, actor: Actor) {
+      const program = await findProgram(year);
+      const [items, waiting] = await Promise.all([program ? loadItems(program.id) : Promise.resolve([]), waitingProposals(year)]);
+      const [gaps, workflow, previous] = await Promise.all([
+        coverage(year, items),
+        program ? describeWorkflow(strapi, UIDS.program, program.documentId, actor) : Promise.resolve(null),
+        strapi.db.query(UIDS.program).count({ where: { year: year - 1 } }),
+      ]);
+      return {
+        year,
+        program: program
+          ? {
+              documentId: program.documentId,
+              year: program.year,
+              title: program.title,
+              summary: program.summary ?? null,
+              workflowState: program.workflowState,
+              revisionNumber: program.revisionNumber ?? 0,
+              approvedAt: program.approvedAt ?? null,
+              approvedBy: program.approvedBy ?? null,
+              approvedSnapshot: program.approvedSnapshot ?? null,
+              previousEvaluation: program.previousEvaluation ?? null,
+            }
+          : null,
+        items,
+        waitingProposals: waiting,
+        coverage: gaps,
+        workflow,
+        previousYearHasProgram: previous > 0,
+      };
+    },
+
+    async create(year: number, body: Record<string, unknown>) {
+      const found: FieldError[] = [];
+      const title = typeof body.title === 'string' && body.title.trim() ? body.title.trim() : `Program Kerjasama ${year}`;
+      if (title.length > 300) found.push(fieldError(['title'], { id: 'Judul paling banyak 300 karakter', en: 'The title has at most 300 characters' }));
+      throwFieldErrors(found);
+      if (await findProgram(year)) {
+        throwFieldErrors([fieldError(['year'], { id: `Program kerjasama ${year} sudah ada`, en: `The ${year} annual program already exists` })]);
+      }
+      return strapi.documents(UIDS.program).create({ data: { year, title } as never });
+    },
+
+    /** Adds an item: from an approved proposal, or typed in. The workflow refuses a locked program. */
+    async addItem(programDocumentId: string, body: Record<string, unknown>) {
+      const program = await requireProgram(programDocumentId);
+      const found: FieldError[] = [];
+      const data: Record<string, unknown> = { program: program.documentId };
+      if (body.proposal !== undefined) {
+        const proposal = await resolveReference(strapi, 'proposal', body.proposal, found);
+        if (proposal) {
+          const full = (await strapi.db.query(UIDS.proposal).findOne({
+            where: { id: proposal.id },
+            populate: { partner: { select: ['documentId'] }, unit: { select: ['documentId'] }, cooperationTypes: { select: ['documentId'] }, kpis: { select: ['documentId'] } },
+          })) as Row;
+          if (full.workflowState !== 'approved') found.push(fieldError(['proposal'], { id: 'Hanya usulan yang disetujui dapat dimasukkan ke program', en: 'Only approved proposals can be added to the program' }));
+          Object.assign(data, {
+            title: full.title,
+            proposal: full.documentId,
+            partner: (full.partner as Row | null)?.documentId ?? null,
+            cooperationType: ((full.cooperationTypes as Row[]) ?? [])[0]?.documentId ?? null,
+            units: full.unit ? [(full.unit as Row).documentId] : [],
+            kpis: ((full.kpis as Row[]) ?? []).map((kpi) => kpi.documentId),
+            expectedOutput: (full.expectedBenefit as string | null) ?? null,
+          });
+        }
+      } else {
+        if (typeof body.title !== 'string' || !body.title.trim()) found.push(fieldError(['title'], { id: 'Judul wajib diisi', en: 'The title is required' }));
+        else data.title = body.title.trim();
+        const partner = await resolveReference(strapi, 'partner', body.partner, found, { optional: true });
+        const cooperationType = await resolveReference(strapi, 'cooperationType', body.cooperationType, found, { optional: true });
+        const unitRefs: string[] = [];
+        for (const [index, unit] of (Array.isArray(body.units) ? body.units : []).entries()) {
+          const row = await resolveReference(strapi, 'unit', unit, found, { field: `units.${index}` });
+          if (row) unitRefs.push(row.documentId);
+        }
+        Object.assign(data, { partner: partner?.documentId ?? null, cooperationType: cooperationType?.documentId ?? null, units: unitRefs });
+      }
+      if (body.quarter !== undefined && body.quarter !== null && !QUARTERS.includes(body.quarter as string)) {
+        found.push(fieldError(['quarter'], { id: 'Triwulan harus Q1–Q4', en: 'The quarter must be Q1–Q4' }));
+      } else if (body.quarter) data.quarter = body.quarter;
+      if (body.budget !== undefined && body.budget !== null && body.budget !== '') {
+        if (typeof body.budget !== 'number' || !(body.budget >= 0)) found.push(fieldError(['budget'], { id: 'Anggaran harus angka ≥ 0', en: 'The budget must be a number ≥ 0' }));
+        else data.budget = body.budget;
+      }
+      const expectedOutput = optionalText(body.expectedOutput, 'expectedOutput', 5000, found);
+      if (expectedOutput !== undefined) data.expectedOutput = expectedOutput;
+      throwFieldErrors(found);
+      return strapi.documents(UIDS.programItem).create({ data: data as never });
+    },
+
+    /** Submit, approve, return, open a revision: the workflow rules decide, through requestTransition. */
+    async transition(programDocumentId: string, body: Record<string, unknown>, actor: Actor) {
+      await requireProgram(programDocumentId);
+      await requestTransition(strapi, { uid: UIDS.program, documentId: programDocumentId, actor, body });
+    },
+
+    programState: async (documentId: string) => (await requireProgram(documentId)).workflowState as string,
+
+    /**
+     * "Start from last year": creates the year's program when missing, links last year's
+     * evaluation report and brings its recommendations into the summary, carries over last
+     * year's unfinished items, and last year's unmet targets (same scope, same value) that the
+     * year does not have yet. One transaction.
+     */
+    async startFromLastYear(year: number) {
+      const previousYear = year - 1;
+      const [previousProgram, evaluation, previousTargets, currentTargets] = await Promise.all([
+        findProgram(previousYear),
+        strapi.db.query(UIDS.evaluation).findOne({ where: { year: previousYear } }) as Promise<Row | null>,
+        targets.loadTargets(previousYear),
+        targets.loadTargets(year),
+      ]);
+      const previousItems = previousProgram ? await loadItems(previousProgram.id) : [];
+      const inputs: TargetInput[] = previousTargets.map((target) => ({
+        id: target.id, metric: target.metric, targetValue: target.targetValue,
+        unitId: target.unit?.id ?? null, cooperationTypeId: target.cooperationType?.id ?? null, partnerLevel: target.partnerLevel,
+      }));
+      const figures = await achievement.figures(previousYear, inputs);
+      const achieved = computeTargetAchievement(inputs, figures);
+      const scopeKey = (t: { unit: { id: number } | null; cooperationType: { id: number } | null; partnerLevel: string | null; metric: string }) =>
+        `${t.unit?.id ?? ''}|${t.cooperationType?.id ?? ''}|${t.partnerLevel ?? ''}|${t.metric}`;
+      const have = new Set(currentTargets.map(scopeKey));
+      const unmet = previousTargets.filter((target, index) => achieved[index].achieved < target.targetValue && !have.has(scopeKey(target)));
+      const unfinished = previousItems.filter((item) => isUnfinishedItem(item.workflowState));
+
+      let program = await findProgram(year);
+      if (program && !['draft', 'revision_opened'].includes(program.workflowState as string)) {
+        throw new errors.ValidationError(
+          formatBilingual({ id: `Program ${year} sedang dikunci (${program.workflowState})`, en: `The ${year} program is locked (${program.workflowState})` }),
+          { errors: [{ path: ['year'], message: 'locked', name: 'ValidationError' }] },
+        );
+      }
+      const recommendations = (evaluation?.recommendations as string | null) ?? null;
+      await strapi.db.transaction(async () => {
+        const summaryAddition = recommendations ? `Rekomendasi evaluasi ${previousYear} (Evaluation recommendations):\n${recommendations}` : null;
+        if (!program) {
+          const created = await strapi.documents(UIDS.program).create({
+            data: {
+              year,
+              title: `Program Kerjasama ${year}`,
+              ...(summaryAddition ? { summary: summaryAddition } : {}),
+              ...(evaluation ? { previousEvaluation: evaluation.documentId } : {}),
+            } as never,
+          });
+          program = { id: (created as unknown as Row).id, documentId: (created as unknown as Row).documentId } as Row;
+        } else if (evaluation || summaryAddition) {
+          const summary = [program.summary as string | null, summaryAddition].filter(Boolean).join('\n\n');
+          const alreadyHas = typeof program.summary === 'string' && summaryAddition !== null && program.summary.includes(summaryAddition);
+          await strapi.documents(UIDS.program).update({
+            documentId: program.documentId,
+            data: { ...(evaluation ? { previousEvaluation: evaluation.documentId } : {}), ...(summaryAddition && !alreadyHas ? { summary } : {}) } as never,
+          });
+        }
+        for (const item of unfinished) {
+          await strapi.documents(UIDS.programItem).create({ data: { ...copyItem(item), program: program!.documentId } as never });
+        }
+        for (const target of unmet) {
+          await strapi.documents(UIDS.target).create({
+            data: {
+              year,
+              unit: target.unit?.documentId ?? null,
+              cooperationType: target.cooperationType?.documentId ?? null,
+              partnerLevel: target.partnerLevel,
+              metric: target.metric,
+              targetValue: target.targetValue,
+              notes: `Dibawa dari ${previousYear} (carried over from ${previousYear})`,
+            } as never,
+          });
+        }
+      });
+      return {
+        programDocumentId: program!.documentId,
+        itemsCarried: unfinished.length,
+        targetsCarried: unmet.length,
+        evaluation: evaluation ? { documentId: evaluation.documentId, year: evaluation.year } : null,
+      };
+    },
+  };
+};
+
+export type ProgramService = ReturnType<typeof createProgramService>;

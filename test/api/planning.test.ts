@@ -1,0 +1,281 @@
+import { setupStrapi, type TestApp } from '../helpers/strapi';
+import { adminToken } from '../helpers/auth';
+import { asAdmin, buildPlanningWorld, countQueries, ensureEmptyRole, FIXTURE_YEAR, type PlanningWorld } from '../helpers/planning-fixtures';
+
+let app: TestApp;
+let world: PlanningWorld;
+let kapokja: ReturnType<typeof asAdmin>;
+const Y = FIXTURE_YEAR;
+
+interface TargetView {
+  documentId: string;
+  metric: string;
+  targetValue: number;
+  achieved: number;
+  percent: number | null;
+  progress: number;
+  unit: { documentId: string } | null;
+  cooperationType: { documentId: string } | null;
+  partnerLevel: string | null;
+}
+
+beforeAll(async () => {
+  app = await setupStrapi();
+  world = await buildPlanningWorld(app.strapi);
+  kapokja = asAdmin(app.request, await adminToken(app.strapi, app.request, ['Kapokja Humas & Kerjasama']));
+});
+afterAll(() => app?.destroy());
+
+const addTarget = async (body: Record<string, unknown>) => {
+  const response = await kapokja.post('/kerjasama/targets', { year: Y, ...body });
+  expect(response.status).toBe(201);
+  return response.body.data.documentId as string;
+};
+
+describe('targets vs achievement, computed from the records', () => {
+  const ids: Record<string, string> = {};
+  beforeAll(async () => {
+    const { units, types } = world;
+    ids.institutionSigned = await addTarget({ metric: 'agreements_signed', targetValue: 4 });
+    ids.j1Signed = await addTarget({ unit: units.J1, metric: 'agreements_signed', targetValue: 4 });
+    ids.j1t2Signed = await addTarget({ unit: units.J1, cooperationType: types.T2, metric: 'agreements_signed', targetValue: 1 });
+    ids.intlSigned = await addTarget({ partnerLevel: 'international', metric: 'agreements_signed', targetValue: 1 });
+    ids.p1Activities = await addTarget({ unit: units.P1, metric: 'activities_carried_out', targetValue: 10 });
+    ids.iku6 = await addTarget({ metric: 'study_programs_iku6', targetValue: 4 });
+    ids.j2Partners = await addTarget({ unit: units.J2, metric: 'active_partners', targetValue: 2 });
+    ids.students = await addTarget({ metric: 'students_credit_recognised', targetValue: 0 });
+    ids.certificates = await addTarget({ metric: 'certificates_issued', targetValue: 3 });
+  });
+
+  test('each target shows the hand-counted achievement, percentage and progress', async () => {
+    const response = await kapokja.get(`/kerjasama/targets?year=${Y}`);
+    expect(response.status).toBe(200);
+    const byId = new Map((response.body.data.targets as TargetView[]).map((t) => [t.documentId, t]));
+    const expected: Record<string, [number, number | null, number]> = {
+      institutionSigned: [3, 75, 75], // A1, A2, A4
+      j1Signed: [2, 50, 50], // A1 (P1), A2 (P1, P2) — a jurusan counts its prodi's agreements once
+      j1t2Signed: [1, 100, 100], // A2
+      intlSigned: [2, 200, 100], // A2, A4 — over-achievement fills the bar, no more
+      p1Activities: [5, 50, 50], // M1 3 + M2 2
+      iku6: [2, 50, 50], // P1, P2 through the IA A2 with T1
+      j2Partners: [1, 50, 50], // PA through A3 and A5 (A4 starts in 2025)
+      students: [15, null, 0], // a target of 0 has no percentage
+      certificates: [6, 200, 100],
+    };
+    for (const [name, [achieved, percent, progress]] of Object.entries(expected)) {
+      const target = byId.get(ids[name])!;
+      expect({ name, achieved: target.achieved, percent: target.percent, progress: target.progress }).toEqual({ name, achieved, percent, progress });
+    }
+  });
+
+  test('the institution-wide roll-up counts shared records once', async () => {
+    const response = await kapokja.get(`/kerjasama/targets?year=${Y}`);
+    const rollUp = Object.fromEntries((response.body.data.rollUp as Array<{ metric: string; target: number; achieved: number; percent: number | null }>).map((row) => [row.metric, [row.target, row.achieved, row.percent]]));
+    expect(rollUp).toEqual({
+      agreements_signed: [4, 3, 75],
+      activities_carried_out: [10, 5, 50], // no institution target: the units' own targets
+      active_partners: [2, 2, 100], // PA and PB
+      study_programs_iku6: [4, 2, 50],
+      students_credit_recognised: [0, 15, null],
+      certificates_issued: [3, 6, 200],
+    });
+    expect(response.body.data.overall).toBe(75); // (75 + 50 + 100 + 50 + 100) / 5
+  });
+
+  test('editing a target in place changes its percentage', async () => {
+    const response = await kapokja.put(`/kerjasama/targets/${ids.j1Signed}`, { targetValue: 8, notes: 'Dinaikkan' });
+    expect(response.status).toBe(200);
+    const report = await kapokja.get(`/kerjasama/targets?year=${Y}`);
+    const target = (report.body.data.targets as TargetView[]).find((t) => t.documentId === ids.j1Signed)!;
+    expect([target.targetValue, target.achieved, target.percent]).toEqual([8, 2, 25]);
+  });
+
+  test('the XLSX export is a spreadsheet with a file name', async () => {
+    const response = await kapokja.get(`/kerjasama/targets/export?year=${Y}`).buffer(true).parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toContain('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(response.headers['content-disposition']).toContain(`target-kerjasama-${Y}.xlsx`);
+    expect((response.body as Buffer).subarray(0, 2).toString()).toBe('PK');
+  });
+});
+
+describe('dashboard', () => {
+  test('pipeline, expiring, dormant and achievement come from the records', async () => {
+    const response = await kapokja.get(`/kerjasama/dashboard?year=${Y}`);
+    expect(response.status).toBe(200);
+    const data = response.body.data;
+    expect(data.expiring.items.map((a: { documentId: string }) => a.documentId)).toEqual([world.agreements.A6]);
+    expect(data.dormant.items.map((a: { documentId: string }) => a.documentId)).toEqual([world.agreements.A5]);
+    expect(data.expiring.total).toBe(1);
+    expect(data.dormant.total).toBe(1);
+    expect(data.achievement.rollUp).toHaveLength(6);
+    const j1 = data.achievement.units.find((u: { documentId: string }) => u.documentId === world.units.J1);
+    expect(j1.targets).toBe(2);
+    expect(data.satisfaction).toBeNull();
+  });
+
+  test('an unknown year is a 400 naming the field', async () => {
+    const response = await kapokja.get('/kerjasama/dashboard?year=1850');
+    expect(response.status).toBe(400);
+    expect(response.body.error.details.errors[0].path).toEqual(['year']);
+  });
+});
+
+describe('needs mapping', () => {
+  const mappingCount = () => app.strapi.db.query('api::needs-mapping.needs-mapping').count({});
+
+  test('a cell is created, then edited in place, and kept', async () => {
+    const set = await kapokja.put('/kerjasama/mapping/cells', { year: Y, unit: world.units.P1, cooperationType: world.types.T1, priority: 'high', rationale: 'Magang wajib', source: 'unit_request' });
+    expect(set.status).toBe(200);
+    const again = await kapokja.put('/kerjasama/mapping/cells', { year: Y, unit: world.units.P1, cooperationType: world.types.T1, priority: 'low' });
+    expect(again.status).toBe(200);
+    const cells = again.body.data.cells.filter((c: { unitId: number; priority: string }) => c.priority);
+    const p1 = again.body.data.units.find((u: { documentId: string }) => u.documentId === world.units.P1);
+    const cell = cells.find((c: { unitId: number }) => c.unitId === p1.id);
+    expect([cell.priority, cell.rationale, cell.source]).toEqual(['low', 'Magang wajib', 'unit_request']);
+  });
+
+  test.each([
+    ['year', { year: 1850, unit: 'P1', cooperationType: 'T1', priority: 'high' }],
+    ['year', { year: 'tahun ini', unit: 'P1', cooperationType: 'T1', priority: 'high' }],
+    ['unit', { year: Y, unit: 'no-such-unit', cooperationType: 'T1', priority: 'high' }],
+    ['cooperationType', { year: Y, unit: 'P1', cooperationType: 'no-such-type', priority: 'high' }],
+    ['priority', { year: Y, unit: 'P1', cooperationType: 'T2', priority: 'urgent' }],
+    ['priority', { year: Y, unit: 'P1', cooperationType: 'T2', priority: 4 }],
+  ])('bad input (%s) is a 400 naming the field and changes nothing', async (field, raw) => {
+    const body = { ...raw, unit: raw.unit === 'P1' ? world.units.P1 : raw.unit, cooperationType: raw.cooperationType === 'T1' ? world.types.T1 : raw.cooperationType === 'T2' ? world.types.T2 : raw.cooperationType };
+    const before = await mappingCount();
+    const stored = await app.strapi.db.query('api::needs-mapping.needs-mapping').findMany({ select: ['priority'] });
+    const response = await kapokja.put('/kerjasama/mapping/cells', body);
+    expect(response.status).toBe(400);
+    expect(response.body.error.details.errors.map((e: { path: string[] }) => e.path[0])).toContain(field);
+    expect(await mappingCount()).toBe(before);
+    expect(await app.strapi.db.query('api::needs-mapping.needs-mapping').findMany({ select: ['priority'] })).toEqual(stored);
+  });
+
+  test('copy from last year fills only the cells the year does not have', async () => {
+    await kapokja.put('/kerjasama/mapping/cells', { year: Y - 1, unit: world.units.P1, cooperationType: world.types.T1, priority: 'high' });
+    await kapokja.put('/kerjasama/mapping/cells', { year: Y - 1, unit: world.units.J2, cooperationType: world.types.T2, priority: 'medium', rationale: 'Riset terapan' });
+    const response = await kapokja.post('/kerjasama/mapping/copy-previous-year', { year: Y });
+    expect(response.status).toBe(200);
+    expect(response.body.data.copied).toBe(1);
+    const j2 = response.body.data.matrix.units.find((u: { documentId: string }) => u.documentId === world.units.J2);
+    const copied = response.body.data.matrix.cells.find((c: { unitId: number }) => c.unitId === j2.id);
+    expect([copied.priority, copied.rationale]).toEqual(['medium', 'Riset terapan']);
+    const p1 = response.body.data.matrix.units.find((u: { documentId: string }) => u.documentId === world.units.P1);
+    expect(response.body.data.matrix.cells.find((c: { unitId: number }) => c.unitId === p1.id).priority).toBe('low'); // kept
+  });
+});
+
+describe('targets: bad input', () => {
+  const targetCount = () => app.strapi.db.query('api::annual-target.annual-target').count({});
+  test.each([
+    ['year', { year: 1999, metric: 'agreements_signed', targetValue: 1 }],
+    ['unit', { year: Y, unit: 'no-such-unit', metric: 'agreements_signed', targetValue: 1 }],
+    ['metric', { year: Y, metric: 'happiness', targetValue: 1 }],
+    ['targetValue', { year: Y, metric: 'agreements_signed', targetValue: -1 }],
+    ['partnerLevel', { year: Y, metric: 'agreements_signed', partnerLevel: 'galactic', targetValue: 1 }],
+  ])('%s: 400 naming the field, nothing created', async (field, body) => {
+    const before = await targetCount();
+    const response = await kapokja.post('/kerjasama/targets', body);
+    expect(response.status).toBe(400);
+    expect(response.body.error.details.errors.map((e: { path: string[] }) => e.path[0])).toContain(field);
+    expect(await targetCount()).toBe(before);
+  });
+
+  test('a duplicate target (same year, scope and metric) is refused by the field rules', async () => {
+    const before = await targetCount();
+    const response = await kapokja.post('/kerjasama/targets', { year: Y, metric: 'agreements_signed', targetValue: 9 });
+    expect(response.status).toBe(400);
+    expect(await targetCount()).toBe(before);
+  });
+
+  test('a value out of range on edit is refused and the stored value stays', async () => {
+    const report = await kapokja.get(`/kerjasama/targets?year=${Y}`);
+    const target = report.body.data.targets[0] as TargetView;
+    const response = await kapokja.put(`/kerjasama/targets/${target.documentId}`, { targetValue: 2_000_000 });
+    expect(response.status).toBe(400);
+    expect(response.body.error.details.errors[0].path).toEqual(['targetValue']);
+    const after = await kapokja.get(`/kerjasama/targets?year=${Y}`);
+    expect((after.body.data.targets as TargetView[]).find((t) => t.documentId === target.documentId)!.targetValue).toBe(target.targetValue);
+  });
+});
+
+describe('permissions per role', () => {
+  test('a user with no plugin permission gets 403 from every plugin route', async () => {
+    const none = asAdmin(app.request, await adminToken(app.strapi, app.request, [await ensureEmptyRole(app.strapi)]));
+    const routes = (app.strapi.plugin('kerjasama').routes as unknown as { admin: { routes: Array<{ method: string; path: string }> } }).admin.routes;
+    expect(routes.length).toBeGreaterThanOrEqual(17);
+    for (const route of routes) {
+      const path = `/kerjasama${route.path.replace(':uid', 'api::annual-program.annual-program').replace(':documentId', 'x')}?year=${Y}`;
+      const response = route.method === 'GET' ? await none.get(path) : route.method === 'PUT' ? await none.put(path, { year: Y }) : await none.post(path, { year: Y });
+      expect({ route: `${route.method} ${route.path}`, status: response.status }).toEqual({ route: `${route.method} ${route.path}`, status: 403 });
+    }
+  });
+
+  test('the Director reads but cannot edit the mapping or the targets', async () => {
+    const director = asAdmin(app.request, await adminToken(app.strapi, app.request, ['Direktur']));
+    expect((await director.get(`/kerjasama/mapping?year=${Y}`)).status).toBe(200);
+    expect((await director.put('/kerjasama/mapping/cells', { year: Y, unit: world.units.P2, cooperationType: world.types.T1, priority: 'high' })).status).toBe(403);
+    expect((await director.post('/kerjasama/targets', { year: Y, metric: 'certificates_issued', unit: world.units.P2, targetValue: 1 })).status).toBe(403);
+    expect((await director.post('/kerjasama/program', { year: Y })).status).toBe(403);
+  });
+
+  test('program: Kapokja submits, Staf Humas cannot approve, the Director approves', async () => {
+    const staf = asAdmin(app.request, await adminToken(app.strapi, app.request, ['Staf Humas']));
+    const director = asAdmin(app.request, await adminToken(app.strapi, app.request, ['Direktur']));
+    const created = await kapokja.post('/kerjasama/program', { year: Y, title: 'Program Kerjasama 2024' });
+    expect(created.status).toBe(201);
+    const programId = created.body.data.documentId as string;
+    const item = await staf.post(`/kerjasama/program/${programId}/items`, { title: 'Magang industri', partner: world.partners.PA, cooperationType: world.types.T1, units: [world.units.P1], quarter: 'Q2', budget: 5000000 });
+    expect(item.status).toBe(201);
+    const badItem = await staf.post(`/kerjasama/program/${programId}/items`, { title: 'X', units: ['no-such-unit'], quarter: 'Q9' });
+    expect(badItem.status).toBe(400);
+
+    const view = await kapokja.get(`/kerjasama/program?year=${Y}`);
+    expect(view.body.data.items).toHaveLength(1);
+    // The high-priority need P1 × T1 was set to low above; J2 × T2 (medium) is not a high need.
+    expect(view.body.data.coverage.targets.length).toBeGreaterThan(0);
+
+    expect((await staf.post(`/kerjasama/program/${programId}/transitions`, { to: 'submitted' })).status).toBe(400); // the workflow: only Kapokja submits
+    expect((await kapokja.post(`/kerjasama/program/${programId}/transitions`, { to: 'submitted' })).status).toBe(200);
+    expect((await staf.post(`/kerjasama/program/${programId}/transitions`, { to: 'approved' })).status).toBe(403);
+    expect((await kapokja.post(`/kerjasama/program/${programId}/transitions`, { to: 'approved' })).status).toBe(403);
+    const approved = await director.post(`/kerjasama/program/${programId}/transitions`, { to: 'approved' });
+    expect(approved.status).toBe(200);
+    expect(approved.body.data.state).toBe('approved');
+    const after = await director.get(`/kerjasama/program?year=${Y}`);
+    expect(after.body.data.program.workflowState).toBe('approved');
+    expect(after.body.data.program.approvedBy).toBeTruthy();
+    expect(after.body.data.program.approvedSnapshot.items).toHaveLength(1);
+    // Locked now: a new item is refused by the workflow rules.
+    expect((await kapokja.post(`/kerjasama/program/${programId}/items`, { title: 'Terlambat' })).status).toBe(400);
+  });
+});
+
+describe('SQL queries per call do not grow with the data', () => {
+  const measure = async () => {
+    const result: Record<string, number> = {};
+    for (const path of [`/kerjasama/dashboard?year=${Y}`, `/kerjasama/targets?year=${Y}`, `/kerjasama/mapping?year=${Y}`, `/kerjasama/program?year=${Y}`]) {
+      const { result: response, queries } = await countQueries(app.strapi, () => kapokja.get(path));
+      expect(response.status).toBe(200);
+      result[path] = queries;
+    }
+    return result;
+  };
+
+  test('the same number of queries with three times the records', async () => {
+    const before = await measure();
+    for (let round = 0; round < 2; round += 1) await buildPlanningWorld(app.strapi);
+    const extra = await buildPlanningWorld(app.strapi);
+    await addTarget({ unit: extra.units.P2, cooperationType: extra.types.T1, partnerLevel: 'national', metric: 'activities_carried_out', targetValue: 3 });
+    await addTarget({ unit: extra.units.J2, metric: 'agreements_signed', targetValue: 3 });
+    await kapokja.put('/kerjasama/mapping/cells', { year: Y, unit: extra.units.P2, cooperationType: extra.types.T2, priority: 'high' });
+    const after = await measure();
+    expect(after).toEqual(before);
+  });
+});
