@@ -1,7 +1,10 @@
 import type { Core } from '@strapi/strapi';
+import { emailConfig } from '../src/participation/email-config';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
   kerjasama: { enabled: true, resolve: './plugins/kerjasama' },
+  // Nodemailer through SMTP_* when SMTP_HOST is set; otherwise every e-mail is written to outbox/.
+  email: { config: emailConfig(env) },
   // OpenAPI document at /documentation (the public directory is described there); all its assets
   // are served locally, it makes no outbound call.
   documentation: {

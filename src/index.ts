@@ -10,11 +10,13 @@ import { directoryService } from './api/directory/services/directory';
 import { registerFieldRules } from './document-middlewares/field-rules';
 import { registerRetentionRule } from './document-middlewares/retention';
 import { registerWorkflowRules } from './document-middlewares/workflow';
+import { registerParticipation } from './participation';
 import { seedDatabase } from './seed/seed';
 
 export default {
   /** Document Service middlewares: every write from every door passes through these rules. */
   register({ strapi }: { strapi: Core.Strapi }) {
+    registerParticipation(strapi);
     registerRetentionRule(strapi);
     registerWorkflowRules(strapi);
     registerFieldRules(strapi);

@@ -4,7 +4,7 @@ import type { Core, UID } from '@strapi/strapi';
  * Content Manager labels (Indonesian first, English beside it), main fields and list columns.
  * Applied once per LAYOUT_VERSION so that layout changes an admin makes later are kept.
  */
-export const LAYOUT_VERSION = 1;
+export const LAYOUT_VERSION = 2;
 
 const FIELD_LABELS: Record<string, string> = {
   code: 'Kode (Code)',
@@ -152,6 +152,13 @@ const FIELD_LABELS: Record<string, string> = {
   role: 'Peran (Role)',
   reason: 'Alasan (Reason)',
   occurredAt: 'Waktu (Time)',
+  deadline: 'Batas waktu (Deadline)',
+  message: 'Pesan (Message)',
+  messageEn: 'Pesan Inggris (English message)',
+  callForProposals: 'Panggilan usulan (Call for proposals)',
+  reminderKey: 'Kunci pengingat (Reminder key)',
+  threshold: 'Ambang (Threshold)',
+  recipients: 'Penerima (Recipients)',
   createdAt: 'Dibuat (Created)',
   updatedAt: 'Diubah (Updated)',
 };
@@ -181,8 +188,16 @@ export const LIST_LAYOUTS: Record<string, ListLayout> = {
   'api::survey-invitation.survey-invitation': { mainField: 'contactEmail', columns: ['contactEmail', 'survey', 'partner', 'sentAt', 'usedAt'], sortBy: 'sentAt', sortOrder: 'DESC' },
   'api::survey-response.survey-response': { mainField: 'submittedAt', columns: ['submittedAt', 'survey', 'partner', 'language'], sortBy: 'submittedAt', sortOrder: 'DESC' },
   'api::evaluation-report.evaluation-report': { mainField: 'title', columns: ['year', 'title', 'workflowState', 'finalizedAt'], sortBy: 'year', sortOrder: 'DESC' },
+  'api::call-for-proposal.call-for-proposal': { mainField: 'title', columns: ['year', 'title', 'deadline', 'sentAt'], sortBy: 'deadline', sortOrder: 'DESC' },
+  'api::reminder-log.reminder-log': { mainField: 'reminderKey', columns: ['sentAt', 'kind', 'recordType', 'threshold', 'recordDocumentId'], sortBy: 'sentAt', sortOrder: 'DESC' },
   'api::transition-log.transition-log': { mainField: 'recordDocumentId', columns: ['occurredAt', 'recordType', 'fromState', 'toState', 'actorName', 'role'], sortBy: 'occurredAt', sortOrder: 'DESC' },
 };
+
+/**
+ * Fields the workflow maintains: shown, never typed in. The state moves through the Workflow
+ * panel, so the form cannot offer states that are not reachable.
+ */
+const READ_ONLY_FIELDS = new Set(['workflowState', 'validityState', 'approvedAt', 'approvedBy', 'approvedSnapshot', 'revisionNumber', 'finalizedAt', 'tokenHash']);
 
 type Metadatas = Record<string, { edit?: Record<string, unknown>; list?: Record<string, unknown> }>;
 interface CmConfiguration {
@@ -208,7 +223,7 @@ export const applyContentManagerLayouts = async (strapi: Core.Strapi) => {
       const target = attributes[field];
       const relatedMainField = target?.target ? LIST_LAYOUTS[target.target]?.mainField : undefined;
       metadatas[field] = {
-        edit: { ...meta.edit, label, ...(relatedMainField ? { mainField: relatedMainField } : {}) },
+        edit: { ...meta.edit, label, ...(relatedMainField ? { mainField: relatedMainField } : {}), ...(READ_ONLY_FIELDS.has(field) ? { editable: false } : {}) },
         list: { ...meta.list, label, ...(relatedMainField ? { mainField: relatedMainField } : {}) },
       };
     }

@@ -5,7 +5,7 @@ import type { Core } from '@strapi/strapi';
  * when missing; their permissions are (re)assigned only when ROLE_POLICY_VERSION changes, so a
  * Super Admin's later adjustments in Settings survive ordinary restarts.
  */
-export const ROLE_POLICY_VERSION = 3;
+export const ROLE_POLICY_VERSION = 4;
 
 export const ADMIN_ROLES = {
   stafHumas: {
@@ -30,8 +30,10 @@ const ALL_TYPES = [
   'unit', 'cooperation-type', 'kpi', 'partner', 'agreement', 'needs-mapping', 'annual-target',
   'proposal', 'meeting-minute', 'annual-program', 'program-item', 'monitoring-record',
   'satisfaction-survey', 'survey-invitation', 'survey-response', 'evaluation-report', 'transition-log',
+  'call-for-proposal', 'reminder-log',
 ].map(API);
-const WRITABLE_TYPES = ALL_TYPES.filter((uid) => uid !== API('transition-log'));
+/** The transition log and the reminder log are written by the system only. */
+const WRITABLE_TYPES = ALL_TYPES.filter((uid) => uid !== API('transition-log') && uid !== API('reminder-log'));
 
 /** Which Content Manager actions each role gets on which content types. */
 const CONTENT_POLICY: Record<AdminRoleKey, Partial<Record<CmAction, string[]>>> = {
@@ -65,14 +67,18 @@ const MEDIA_LIBRARY_ACTIONS = [
 
 const PLANNING = (action: string) => `plugin::kerjasama.planning.${action}`;
 /** Admin actions of the kerjasama plugin (registered by the plugin) each role gets. */
+/** Calls for proposals, unit accounts, survey invitations and results (Humas's office). */
+const PARTICIPATION = ['plugin::kerjasama.participation.manage', 'plugin::kerjasama.survey.read'];
+
 const PLUGIN_POLICY: Record<AdminRoleKey, string[]> = {
-  stafHumas: ['plugin::kerjasama.workflow.read', ...['read-dashboard', 'edit-mapping', 'edit-targets', 'manage-program'].map(PLANNING)],
+  stafHumas: ['plugin::kerjasama.workflow.read', ...['read-dashboard', 'edit-mapping', 'edit-targets', 'manage-program'].map(PLANNING), ...PARTICIPATION],
   kapokja: [
     'plugin::kerjasama.workflow.read',
     'plugin::kerjasama.retention.read',
     ...['read-dashboard', 'edit-mapping', 'edit-targets', 'manage-program'].map(PLANNING),
+    ...PARTICIPATION,
   ],
-  direktur: ['plugin::kerjasama.workflow.read', 'plugin::kerjasama.retention.read', ...['read-dashboard', 'approve-program'].map(PLANNING)],
+  direktur: ['plugin::kerjasama.workflow.read', 'plugin::kerjasama.retention.read', ...['read-dashboard', 'approve-program'].map(PLANNING), 'plugin::kerjasama.survey.read'],
 };
 
 interface AdminPermissionInput {
@@ -112,8 +118,22 @@ const ensureAdminRoles = async (strapi: Core.Strapi, reassign: boolean) => {
   }
 };
 
-/** Content-API permissions of the `Unit` role: reference data for now; proposals come with scoping. */
+/**
+ * Content-API permissions of the `Unit` role: reference data, open calls, and its own unit's
+ * proposals (the proposal-intake middleware scopes every read and write to the user's unit).
+ * No delete: a unit withdraws. No partner reads: partners' contacts and notes are Humas's.
+ */
 const UNIT_ROLE_ACTIONS = [
+  'api::proposal.proposal.find',
+  'api::proposal.proposal.findOne',
+  'api::proposal.proposal.create',
+  'api::proposal.proposal.update',
+  'api::proposal.proposal.transition',
+  'api::proposal.proposal.workflow',
+  'api::proposal.proposal.options',
+  'api::call-for-proposal.call-for-proposal.find',
+  'api::call-for-proposal.call-for-proposal.findOne',
+  'plugin::upload.content-api.upload',
   'api::unit.unit.find',
   'api::unit.unit.findOne',
   'api::cooperation-type.cooperation-type.find',

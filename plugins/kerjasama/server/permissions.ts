@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { PLUGIN_ACTIONS } from '../shared/permissions';
+import { participationPermissionActions } from './participation';
 
 /** Admin permission actions of the plugin, granted to the office roles in the app's bootstrap. */
 export { PLUGIN_ACTIONS };
@@ -15,5 +16,6 @@ export const registerPermissionActions = async ({ strapi }: { strapi: Core.Strap
     planning('edit-targets', 'Ubah target kerjasama (Edit targets)'),
     planning('manage-program', 'Kelola program kerjasama (Manage annual program)'),
     planning('approve-program', 'Setujui atau kembalikan program (Approve or return the program)'),
+    ...participationPermissionActions,
   ]);
 };

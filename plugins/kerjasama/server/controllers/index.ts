@@ -5,6 +5,7 @@ import { describeWorkflow, requestTransition } from '../../../../src/workflow/se
 import { resolveActor } from '../../../../src/workflow/actor';
 import { retentionReport } from '../../../../src/workflow/retention-report';
 import { PLUGIN_ACTIONS, type PluginAction } from '../../shared/permissions';
+import { participationControllers } from '../participation';
 import { mappingWorkbook, targetsWorkbook, XLSX_TYPE } from '../services/export';
 import { getService } from '../services';
 import { requireYear } from '../services/lookups';
@@ -138,4 +139,5 @@ export const controllers = {
       ctx.body = { data: await describeWorkflow(strapi, 'api::annual-program.annual-program', ctx.params.documentId, actor) };
     },
   }),
+  ...participationControllers,
 };

@@ -1,4 +1,5 @@
 import { PLUGIN_ACTIONS } from '../permissions';
+import { participationRoutes } from '../participation';
 
 const requires = (action: string) => [{ name: 'admin::hasPermissions', config: { actions: [action] } }];
 
@@ -28,6 +29,8 @@ export const routes = {
       route('POST', '/program/:documentId/items', 'program.addItem', PLUGIN_ACTIONS.manageProgram),
       // Approve / return need "approve program", the other moves "manage program" (checked in the controller).
       route('POST', '/program/:documentId/transitions', 'program.transition', PLUGIN_ACTIONS.readDashboard),
+      // Units and partners taking part: calls, unit accounts, survey invitations and results.
+      ...participationRoutes,
     ],
   },
 };

@@ -1,3 +1,4 @@
 import { factories } from '@strapi/strapi';
+import { workflowActions } from '../../../workflow/transition-routes';
 
-export default factories.createCoreController('api::evaluation-report.evaluation-report');
+export default factories.createCoreController('api::evaluation-report.evaluation-report', workflowActions('api::evaluation-report.evaluation-report'));

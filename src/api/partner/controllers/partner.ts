@@ -1,3 +1,4 @@
 import { factories } from '@strapi/strapi';
+import { workflowActions } from '../../../workflow/transition-routes';
 
-export default factories.createCoreController('api::partner.partner');
+export default factories.createCoreController('api::partner.partner', workflowActions('api::partner.partner'));

@@ -1,0 +1,159 @@
+import type { Core, UID } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { Actor } from '../domain/roles';
+import { formatBilingual } from '../domain/bilingual';
+import { callClosedMessage, checkUnitProposalWrite, isCallOpen, pickOpenCall } from '../domain/proposal-intake';
+import { resolveActor } from '../workflow/actor';
+import { changedFields } from '../workflow/changes';
+import { refuse, throwFieldErrors } from '../workflow/errors';
+import { todayInBatam } from '../workflow/today';
+import { currentWriteContext } from '../workflow/write-context';
+import { unitPartnerChoice } from '../participation/partner-choice';
+import { parseToOneChange } from './relation-input';
+
+/**
+ * Proposals from units, at every door (REST, GraphQL, Content Manager, Document Service):
+ * - a unit user (Users & Permissions) reads, counts, changes and deletes only proposals of its
+ *   own unit(s): reads get the unit filter added, writes to other records are "not found";
+ * - a unit user writes only the fields a unit fills in, only while the proposal is its draft
+ *   or was returned for revision, and only for its own unit;
+ * - a proposal is submitted only while its call for proposals is open (the deadline).
+ */
+export const PROPOSAL = 'api::proposal.proposal';
+const CALL = 'api::call-for-proposal.call-for-proposal';
+const READ_ACTIONS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
+
+type Row = Record<string, unknown> & { id: number; documentId: string };
+type Params = Record<string, unknown> & { documentId?: string; data?: Record<string, unknown>; filters?: unknown };
+
+/** Users & Permissions users act for their units only; a user without a unit sees nothing. */
+export const isUnitScoped = (actor: Actor) => actor.kind === 'user';
+
+export const unitScopeFilter = (actor: Actor) => ({ unit: { id: { $in: (actor.unitIds ?? []).map(Number) } } });
+
+const notFound = () => new errors.NotFoundError(formatBilingual({ id: 'Usulan tidak ditemukan', en: 'Proposal not found' }));
+
+const inScope = (actor: Actor, unitId: unknown) => (actor.unitIds ?? []).some((own) => String(own) === String(unitId));
+
+const resolveRefId = async (strapi: Core.Strapi, target: UID.ContentType, value: unknown): Promise<number | null | undefined> => {
+  const change = parseToOneChange(value);
+  if (change.kind === 'keep') return undefined;
+  if (change.kind === 'clear') return null;
+  if ('id' in change.ref) return change.ref.id;
+  const row = (await strapi.db.query(target).findOne({ where: { documentId: change.ref.documentId }, select: ['id'] })) as Row | null;
+  return row?.id ?? -1;
+};
+
+const loadCall = async (strapi: Core.Strapi, id: number) =>
+  (await strapi.db.query(CALL).findOne({ where: { id }, select: ['id', 'title', 'deadline'] })) as Row | null;
+
+/** Media a unit attaches must be its fresh uploads (attached nowhere yet) or already on this proposal. */
+const refuseForeignAttachments = async (strapi: Core.Strapi, value: unknown, stored: Row | null) => {
+  if (value === undefined || value === null) return;
+  const items = (Array.isArray(value) ? value : [value]) as unknown[];
+  const ids = items.map((item) => Number(typeof item === 'object' && item !== null ? (item as { id?: unknown }).id : item)).filter(Number.isInteger);
+  const own = new Set(((stored?.attachments as Row[] | undefined) ?? []).map((file) => file.id));
+  const fresh = ids.filter((id) => !own.has(id));
+  if (!fresh.length) return;
+  const meta = strapi.db.metadata.get('plugin::upload.file') as unknown as { attributes: { related: { joinTable: { name: string; joinColumn: { name: string } } } } };
+  const { name, joinColumn } = meta.attributes.related.joinTable;
+  const linked = await strapi.db.connection(name).whereIn(joinColumn.name, fresh).first(joinColumn.name);
+  if (linked) {
+    refuse('attachments', formatBilingual({ id: 'Lampiran harus berkas yang baru Anda unggah', en: 'Attachments must be files you have just uploaded' }));
+  }
+};
+
+const guardUnitCreate = async (strapi: Core.Strapi, actor: Actor, data: Record<string, unknown>) => {
+  const present = Object.keys(data).filter((field) => data[field] !== undefined && data[field] !== null && !(field === 'sourceChannel' && data[field] === 'call_for_proposals'));
+  throwFieldErrors(checkUnitProposalWrite({ fields: present }));
+
+  const unitId = await resolveRefId(strapi, 'api::unit.unit', data.unit);
+  if (unitId === undefined || unitId === null) {
+    if (!actor.unitIds?.length) refuse('unit', formatBilingual({ id: 'Akun Anda belum terhubung ke unit', en: 'Your account is not linked to a unit' }));
+    data.unit = Number(actor.unitIds![0]);
+  } else if (!inScope(actor, unitId)) {
+    refuse('unit', formatBilingual({ id: 'Unit pengusul harus unit Anda sendiri', en: 'The proposing unit must be your own unit' }));
+  }
+
+  const callId = await resolveRefId(strapi, CALL, data.callForProposals);
+  const today = todayInBatam();
+  if (callId === undefined || callId === null) {
+    const calls = (await strapi.db.query(CALL).findMany({ select: ['id', 'title', 'deadline'] })) as Array<Row & { deadline: string }>;
+    const open = pickOpenCall(calls, today);
+    if (!open) refuse('callForProposals', formatBilingual({ id: 'Tidak ada panggilan usulan yang sedang dibuka', en: 'No call for proposals is open' }));
+    data.callForProposals = open!.id;
+  } else {
+    const call = await loadCall(strapi, callId);
+    if (call && !isCallOpen(call.deadline as string, today)) refuse('callForProposals', callClosedMessage(call as Row & { deadline: string }));
+  }
+  await refuseForeignAttachments(strapi, data.attachments, null);
+};
+
+const loadStored = async (strapi: Core.Strapi, documentId: string) =>
+  (await strapi.db.query(PROPOSAL).findOne({
+    where: { documentId },
+    populate: { unit: { select: ['id'] }, callForProposals: { select: ['id', 'title', 'deadline'] }, attachments: { select: ['id'] } },
+  })) as Row | null;
+
+const guardUnitUpdate = async (strapi: Core.Strapi, actor: Actor, stored: Row, data: Record<string, unknown>) => {
+  const changed = await changedFields(strapi, PROPOSAL, stored.id, data);
+  throwFieldErrors(checkUnitProposalWrite({ fields: changed, storedState: stored.workflowState as string }));
+  if (changed.includes('unit')) {
+    const unitId = await resolveRefId(strapi, 'api::unit.unit', data.unit);
+    if (unitId === null || unitId === undefined || !inScope(actor, unitId)) {
+      refuse('unit', formatBilingual({ id: 'Unit pengusul harus unit Anda sendiri', en: 'The proposing unit must be your own unit' }));
+    }
+  }
+  if (changed.includes('callForProposals')) {
+    const callId = await resolveRefId(strapi, CALL, data.callForProposals);
+    const call = callId ? await loadCall(strapi, callId) : null;
+    if (!call) refuse('callForProposals', formatBilingual({ id: 'Usulan unit harus menjawab panggilan usulan', en: "A unit's proposal answers a call for proposals" }));
+    if (!isCallOpen(call!.deadline as string, todayInBatam())) refuse('callForProposals', callClosedMessage(call as Row & { deadline: string }));
+  }
+  if (changed.includes('attachments')) await refuseForeignAttachments(strapi, data.attachments, stored);
+};
+
+/** Submitting (draft → submitted) needs the call, if any, to be open today. */
+const guardDeadline = async (strapi: Core.Strapi, stored: Row, data: Record<string, unknown>) => {
+  if (stored.workflowState !== 'draft' || data.workflowState !== 'submitted') return;
+  const callId = data.callForProposals !== undefined ? await resolveRefId(strapi, CALL, data.callForProposals) : (stored.callForProposals as Row | null)?.id;
+  const call = callId ? await loadCall(strapi, callId) : null;
+  if (call && !isCallOpen(call.deadline as string, todayInBatam())) refuse('workflowState', callClosedMessage(call as Row & { deadline: string }));
+};
+
+type DocumentMiddleware = Parameters<Core.Strapi['documents']['use']>[0];
+
+export const registerProposalIntake = (strapi: Core.Strapi) => {
+  const middleware = async (context: { uid: string; action: string; params: Params }, next: () => Promise<unknown>) => {
+    if (context.uid !== PROPOSAL || currentWriteContext().system) return next();
+    const { action, params } = context;
+    const actor = await resolveActor(strapi);
+    const scoped = isUnitScoped(actor);
+
+    if (READ_ACTIONS.has(action)) {
+      if (scoped) params.filters = params.filters ? { $and: [params.filters, unitScopeFilter(actor)] } : unitScopeFilter(actor);
+      return next();
+    }
+    const data = (params.data ?? {}) as Record<string, unknown>;
+    const partnerChoice = scoped && (action === 'create' || action === 'update') ? unitPartnerChoice() : undefined;
+    if (partnerChoice) data.partner = partnerChoice.partner;
+    if (action === 'create') {
+      if (scoped) await guardUnitCreate(strapi, actor, data);
+      params.data = data;
+      return next();
+    }
+    if (action === 'update' || action === 'delete') {
+      const stored = params.documentId ? await loadStored(strapi, params.documentId) : null;
+      if (!stored) return next();
+      if (scoped && !inScope(actor, (stored.unit as Row | null)?.id)) throw notFound();
+      if (action === 'update') {
+        params.data = data;
+        if (scoped) await guardUnitUpdate(strapi, actor, stored, data);
+        await guardDeadline(strapi, stored, data);
+      }
+      return next();
+    }
+    return next();
+  };
+  strapi.documents.use(middleware as unknown as DocumentMiddleware);
+};

@@ -1,0 +1,38 @@
+import path from 'path';
+import { createOutboxTransport } from './outbox-transport';
+
+type Env = ((key: string, fallback: string) => string) & {
+  int: (key: string, fallback: number) => number;
+  bool: (key: string, fallback: boolean) => boolean;
+};
+
+/**
+ * The e-mail plugin's configuration from the environment: the nodemailer provider, sending
+ * through SMTP_HOST when it is set, otherwise writing every message to EMAIL_OUTBOX_DIR
+ * (default `outbox/`, git-ignored).
+ */
+export const emailConfig = (env: Env) => {
+  const host = env('SMTP_HOST', '');
+  const user = env('SMTP_USER', '');
+  const settings = {
+    defaultFrom: env('EMAIL_FROM', 'Humas & Kerjasama Polibatam <kerjasama@polibatam.ac.id>'),
+    defaultReplyTo: env('EMAIL_REPLY_TO', env('HUMAS_EMAIL', 'kerjasama@polibatam.ac.id')),
+  };
+  if (!host) {
+    return {
+      provider: 'nodemailer',
+      providerOptions: createOutboxTransport(path.resolve(process.cwd(), env('EMAIL_OUTBOX_DIR', 'outbox'))),
+      settings,
+    };
+  }
+  return {
+    provider: 'nodemailer',
+    providerOptions: {
+      host,
+      port: env.int('SMTP_PORT', 587),
+      secure: env.bool('SMTP_SECURE', false),
+      ...(user ? { auth: { user, pass: env('SMTP_PASSWORD', '') } } : {}),
+    },
+    settings,
+  };
+};

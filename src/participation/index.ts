@@ -1,0 +1,16 @@
+import type { Core } from '@strapi/strapi';
+import { registerProposalIntake } from '../document-middlewares/proposal-intake';
+import { requireReadPermissionOnAssociations } from './graphql-associations';
+import { registerParticipationPages } from './pages';
+import { guardUnitUploads } from './upload-guard';
+
+/**
+ * Units and partners taking part (issue 6). Registered first among the Document Service
+ * middlewares, so a unit's request is scoped to its own unit before any other rule reads data.
+ */
+export const registerParticipation = (strapi: Core.Strapi) => {
+  registerProposalIntake(strapi);
+  requireReadPermissionOnAssociations(strapi);
+  guardUnitUploads(strapi);
+  registerParticipationPages(strapi);
+};
