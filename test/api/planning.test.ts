@@ -279,3 +279,16 @@ describe('SQL queries per call do not grow with the data', () => {
     expect(after).toEqual(before);
   });
 });
+
+describe('indexes', () => {
+  test('the planning indexes migration has run (and is re-applied once the tables exist)', async () => {
+    const names = ['planning_agreements_signed', 'planning_monitoring_on', 'planning_monitoring_agreement_lnk', 'planning_partners_listed'];
+    const knex = app.strapi.db.connection;
+    const rows = (app.strapi.db.dialect.client === 'postgres'
+      ? (await knex.raw('SELECT indexname AS name FROM pg_indexes WHERE indexname LIKE ?', ['planning_%'])).rows
+      : await knex.raw("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'planning_%'")) as Array<{ name: string }>;
+    expect(rows.map((row) => row.name)).toEqual(expect.arrayContaining(names));
+    const migrations = await knex('strapi_migrations').select('name');
+    expect(migrations.map((row: { name: string }) => row.name)).toContain('2026.11.28T00.00.00.planning-indexes.js');
+  });
+});
