@@ -12,7 +12,7 @@ export default {
       icon: Handshake,
       intlLabel: { id: `${PLUGIN_ID}.plugin.name`, defaultMessage: 'Kerjasama' },
       Component: () => import('./pages/App'),
-      permissions: [{ action: 'plugin::kerjasama.workflow.read', subject: null }],
+      permissions: [{ action: 'plugin::kerjasama.planning.read-dashboard', subject: null }],
     });
     app.registerPlugin({ id: PLUGIN_ID, name: 'Kerjasama' });
   },

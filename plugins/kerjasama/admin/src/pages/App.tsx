@@ -1,11 +1,17 @@
 import { Page } from '@strapi/strapi/admin';
 import { Route, Routes } from 'react-router-dom';
 import { HomePage } from './HomePage';
+import { MappingPage } from './MappingPage';
+import { ProgramPage } from './ProgramPage';
 import { RetentionPage } from './RetentionPage';
+import { TargetsPage } from './TargetsPage';
 
 const App = () => (
   <Routes>
     <Route index element={<HomePage />} />
+    <Route path="mapping" element={<MappingPage />} />
+    <Route path="targets" element={<TargetsPage />} />
+    <Route path="program" element={<ProgramPage />} />
     <Route path="retention" element={<RetentionPage />} />
     <Route path="*" element={<Page.Error />} />
   </Routes>

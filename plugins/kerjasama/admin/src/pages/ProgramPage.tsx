@@ -1,0 +1,215 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Badge, Box, Button, Field, Flex, Link, Modal, Table, Tbody, Td, Textarea, TextInput, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { Link as RouterLink } from 'react-router-dom';
+import { contentManagerEntry, type ProgramView } from '../planning/api';
+import { errorMessage } from '../planning/requests';
+import { LABELS, PlanningPage, Section, useT, usePlanningRights, useYear } from '../planning/ui';
+
+const PROGRAM = 'api::annual-program.annual-program';
+const EDITABLE = ['draft', 'revision_opened'];
+/** Moves that are the Director's (approve or return); every other move is the planner's. */
+const APPROVER_MOVES = new Set(['approve', 'return']);
+
+type Move = NonNullable<ProgramView['workflow']>['available'][number];
+
+const ProgramPage = () => {
+  const { get, post } = useFetchClient();
+  const { toggleNotification } = useNotification();
+  const { tr, pick, locale } = useT();
+  const rights = usePlanningRights();
+  const [year] = useYear();
+  const [view, setView] = useState<ProgramView | null>(null);
+  const [move, setMove] = useState<Move | null>(null);
+  const [newItem, setNewItem] = useState({ title: '', quarter: 'Q1', expectedOutput: '' });
+
+  const load = useCallback(() => get<{ data: ProgramView }>(`/kerjasama/program?year=${year}`).then(({ data }) => setView(data.data)), [get, year]);
+  useEffect(() => {
+    setView(null);
+    load();
+  }, [load]);
+
+  const run = async (work: () => Promise<unknown>, done: string) => {
+    try {
+      await work();
+      toggleNotification({ type: 'success', message: done });
+      await load();
+      return true;
+    } catch (error) {
+      toggleNotification({ type: 'danger', message: errorMessage(error) });
+      return false;
+    }
+  };
+
+  const program = view?.program ?? null;
+  const editable = Boolean(program && EDITABLE.includes(program.workflowState) && rights.canManageProgram);
+  const allowedMoves = (view?.workflow?.available ?? []).filter((candidate) =>
+    APPROVER_MOVES.has(candidate.name) ? rights.canApproveProgram : candidate.name === 'open_revision' ? rights.canManageProgram || rights.canApproveProgram : rights.canManageProgram,
+  );
+
+  const fire = async (chosen: Move, reason?: string) => {
+    const ok = await run(
+      () => post(`/kerjasama/program/${program!.documentId}/transitions`, { to: chosen.to, reason, from: program!.workflowState }),
+      tr('workflow.done', 'Status diubah', 'State changed'),
+    );
+    if (ok) setMove(null);
+  };
+
+  const itemState = (state: string) => pick(LABELS.itemState[state as keyof typeof LABELS.itemState], state);
+
+  return (
+    <PlanningPage
+      titleKey="program.title" title="Program kerjasama tahunan" titleEn="Annual cooperation program"
+      actions={rights.canManageProgram && view && (!program || EDITABLE.includes(program.workflowState)) ? (
+        <Button variant="secondary" onClick={() => run(() => post('/kerjasama/program/start-from-last-year', { year }), tr('program.started', 'Data tahun lalu dibawa', "Last year's data brought in"))}>
+          {tr('program.fromLastYear', 'Mulai dari tahun lalu', 'Start from last year')}
+        </Button>
+      ) : null}
+    >
+      {!view ? <Page.Loading /> : (
+        <>
+          {!program ? (
+            <Section title={tr('program.none', 'Belum ada program untuk tahun ini', 'No program for this year yet')}>
+              {rights.canManageProgram ? (
+                <Button onClick={() => run(() => post('/kerjasama/program', { year }), tr('program.created', 'Program dibuat', 'Program created'))}>
+                  {tr('program.create', 'Buat program', 'Create the program')}
+                </Button>
+              ) : null}
+            </Section>
+          ) : (
+            <Section title={program.title} testId="program-header">
+              <Flex gap={3} wrap="wrap" alignItems="center">
+                <Badge data-testid="program-state">{pick(view.workflow?.stateLabels, program.workflowState)}</Badge>
+                {program.revisionNumber ? <Typography>{`${tr('program.revision', 'Revisi', 'Revision')} ${program.revisionNumber}`}</Typography> : null}
+                <Link tag={RouterLink} to={contentManagerEntry(PROGRAM, program.documentId)}>{tr('program.open', 'Buka di Content Manager', 'Open in the Content Manager')}</Link>
+                {allowedMoves.map((candidate) => (
+                  <Button key={candidate.name} variant={APPROVER_MOVES.has(candidate.name) && candidate.name === 'approve' ? 'success' : 'secondary'} data-testid={`move-${candidate.name}`}
+                    onClick={() => (candidate.reasonRequired ? setMove(candidate) : fire(candidate))}>
+                    {pick(candidate.labels, candidate.name)}
+                  </Button>
+                ))}
+              </Flex>
+              {program.approvedAt ? (
+                <Box paddingTop={3} data-testid="approval-record">
+                  <Typography>
+                    {`${tr('program.approvedBy', 'Disetujui oleh', 'Approved by')} ${program.approvedBy ?? '—'} · ${new Date(program.approvedAt).toLocaleString(locale)}`}
+                  </Typography>
+                </Box>
+              ) : null}
+              {program.workflowState === 'approved' || program.workflowState === 'closed' ? (
+                <Typography variant="pi" textColor="neutral600">{tr('program.readOnly', 'Versi yang disetujui hanya dapat dibaca; perubahan melalui revisi dengan alasan.', 'The approved version is read-only; changes go through a revision with a reason.')}</Typography>
+              ) : null}
+              {program.summary ? <Box paddingTop={3}><Typography style={{ whiteSpace: 'pre-wrap' }}>{program.summary}</Typography></Box> : null}
+            </Section>
+          )}
+
+          {program ? (
+            <Section title={tr('program.items', 'Butir program', 'Program items')} testId="program-items">
+              <Table colCount={8} rowCount={view.items.length + 1}>
+                <Thead><Tr>
+                  {[['program.item', 'Kegiatan', 'Activity'], ['program.partner', 'Mitra', 'Partner'], ['targets.type', 'Jenis kerjasama', 'Cooperation type'], ['program.units', 'Unit', 'Units'],
+                    ['program.quarter', 'Triwulan', 'Quarter'], ['program.budget', 'Anggaran', 'Budget'], ['program.output', 'Luaran', 'Expected output'], ['program.state', 'Status', 'State']].map(([key, id, en]) => (
+                    <Th key={key}><Typography variant="sigma">{tr(key, id, en)}</Typography></Th>
+                  ))}
+                </Tr></Thead>
+                <Tbody>
+                  {view.items.map((item) => (
+                    <Tr key={item.documentId}>
+                      <Td><Link tag={RouterLink} to={contentManagerEntry('api::program-item.program-item', item.documentId)}>{item.title}</Link>{item.kpis.length ? <Typography variant="pi" textColor="neutral600">{` · ${item.kpis.join(', ')}`}</Typography> : null}</Td>
+                      <Td><Typography>{item.partner?.name ?? '—'}</Typography></Td>
+                      <Td><Typography>{item.cooperationType?.code ?? '—'}</Typography></Td>
+                      <Td><Typography>{item.units.map((unit) => unit.code).join(', ') || '—'}</Typography></Td>
+                      <Td><Typography>{item.quarter ?? '—'}</Typography></Td>
+                      <Td><Typography>{item.budget === null ? '—' : item.budget.toLocaleString('id-ID')}</Typography></Td>
+                      <Td><Typography>{item.expectedOutput ?? '—'}</Typography></Td>
+                      <Td><Typography>{itemState(item.workflowState)}</Typography></Td>
+                    </Tr>
+                  ))}
+                </Tbody>
+              </Table>
+              {editable ? (
+                <Flex gap={2} paddingTop={4} alignItems="flex-end" wrap="wrap">
+                  <TextInput aria-label={tr('program.item', 'Kegiatan', 'Activity')} placeholder={tr('program.item', 'Kegiatan', 'Activity')} value={newItem.title} onChange={(event: React.ChangeEvent<HTMLInputElement>) => setNewItem({ ...newItem, title: event.target.value })} />
+                  <select aria-label={tr('program.quarter', 'Triwulan', 'Quarter')} value={newItem.quarter} onChange={(event) => setNewItem({ ...newItem, quarter: event.target.value })} style={{ padding: 8 }}>
+                    {['Q1', 'Q2', 'Q3', 'Q4'].map((quarter) => <option key={quarter}>{quarter}</option>)}
+                  </select>
+                  <TextInput aria-label={tr('program.output', 'Luaran', 'Expected output')} placeholder={tr('program.output', 'Luaran', 'Expected output')} value={newItem.expectedOutput} onChange={(event: React.ChangeEvent<HTMLInputElement>) => setNewItem({ ...newItem, expectedOutput: event.target.value })} />
+                  <Button onClick={async () => {
+                    if (await run(() => post(`/kerjasama/program/${program!.documentId}/items`, newItem), tr('program.itemAdded', 'Butir ditambahkan', 'Item added'))) setNewItem({ title: '', quarter: 'Q1', expectedOutput: '' });
+                  }}>{tr('program.addItem', 'Tambah butir', 'Add item')}</Button>
+                </Flex>
+              ) : null}
+            </Section>
+          ) : null}
+
+          {program && view.waitingProposals.length > 0 ? (
+            <Section title={tr('program.waiting', 'Usulan disetujui yang belum masuk program', 'Approved proposals not yet in a program')} testId="program-waiting">
+              {view.waitingProposals.map((proposal) => (
+                <Flex key={proposal.documentId} gap={3} paddingBottom={2}>
+                  <Link tag={RouterLink} to={contentManagerEntry('api::proposal.proposal', proposal.documentId)}>{proposal.title}</Link>
+                  <Typography textColor="neutral600">{[proposal.partner, proposal.unit, proposal.cooperationTypes.join(', ')].filter(Boolean).join(' · ')}</Typography>
+                  {editable ? (
+                    <Button size="S" variant="secondary" onClick={() => run(() => post(`/kerjasama/program/${program.documentId}/items`, { proposal: proposal.documentId }), tr('program.itemAdded', 'Butir ditambahkan', 'Item added'))}>
+                      {tr('program.addProposal', 'Jadikan butir', 'Add as item')}
+                    </Button>
+                  ) : null}
+                </Flex>
+              ))}
+            </Section>
+          ) : null}
+
+          <Section title={tr('program.coverage', 'Pemeriksaan cakupan', 'Coverage check')} testId="program-coverage">
+            <Typography variant="omega" fontWeight="bold">{tr('program.uncoveredNeeds', 'Kebutuhan prioritas tinggi tanpa butir program', 'High-priority needs no item serves')}</Typography>
+            {view.coverage.needs.length === 0 ? <Typography tag="p" textColor="success600">{tr('program.allCovered', 'Semua terlayani', 'All served')}</Typography> : (
+              <ul>{view.coverage.needs.map((need) => <li key={`${need.unit.code}-${need.cooperationType.code}`}><Typography>{`${need.unit.code} · ${need.unit.name} × ${need.cooperationType.code}`}</Typography></li>)}</ul>
+            )}
+            <Box paddingTop={3}><Typography variant="omega" fontWeight="bold">{tr('program.uncoveredTargets', 'Target tanpa butir program', 'Targets no item serves')}</Typography></Box>
+            {view.coverage.targets.length === 0 ? <Typography tag="p" textColor="success600">{tr('program.allCovered', 'Semua terlayani', 'All served')}</Typography> : (
+              <ul>{view.coverage.targets.map((target) => <li key={target.documentId}><Typography>{`${target.unit?.code ?? tr('targets.institution', 'Institusi (semua unit)', 'Institution (all units)')} · ${target.cooperationType?.code ?? ''} ${target.partnerLevel ?? ''} · ${target.metric} ${target.targetValue}`}</Typography></li>)}</ul>
+            )}
+          </Section>
+
+          {program?.approvedSnapshot?.items && program.workflowState !== 'approved' ? (
+            <Section title={tr('program.approvedVersion', 'Versi terakhir yang disetujui', 'Last approved version')} testId="program-snapshot">
+              <ul>{program.approvedSnapshot.items.map((item, index) => <li key={index}><Typography>{`${item.title} · ${item.partner ?? '—'} · ${item.cooperationType ?? '—'} · ${item.quarter ?? ''}`}</Typography></li>)}</ul>
+            </Section>
+          ) : null}
+
+          {view.workflow && view.workflow.history.length > 0 ? (
+            <Section title={tr('workflow.history', 'Riwayat', 'History')}>
+              {view.workflow.history.map((entry, index) => (
+                <Typography key={index} tag="p">{`${new Date(entry.occurredAt).toLocaleString(locale)} · ${entry.fromState} → ${entry.toState} · ${entry.actorName ?? ''}${entry.reason ? ` · ${entry.reason}` : ''}`}</Typography>
+              ))}
+            </Section>
+          ) : null}
+        </>
+      )}
+      {move ? <ReasonDialog move={move} onClose={() => setMove(null)} onConfirm={(reason) => fire(move, reason)} /> : null}
+    </PlanningPage>
+  );
+};
+
+const ReasonDialog = ({ move, onClose, onConfirm }: { move: Move; onClose: () => void; onConfirm: (reason: string) => void }) => {
+  const { tr, pick } = useT();
+  const [reason, setReason] = useState('');
+  return (
+    <Modal.Root open onOpenChange={(open: boolean) => (!open ? onClose() : undefined)}>
+      <Modal.Content>
+        <Modal.Header><Modal.Title>{pick(move.labels, move.name)}</Modal.Title></Modal.Header>
+        <Modal.Body>
+          <Field.Root name="reason" required hint={tr('workflow.reasonRequired', 'Alasan wajib diisi untuk tindakan ini', 'A reason is required for this action')}>
+            <Field.Label>{tr('workflow.reason', 'Alasan', 'Reason')}</Field.Label>
+            <Textarea value={reason} onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setReason(event.target.value)} />
+            <Field.Hint />
+          </Field.Root>
+        </Modal.Body>
+        <Modal.Footer>
+          <Button variant="tertiary" onClick={onClose}>{tr('workflow.cancel', 'Batal', 'Cancel')}</Button>
+          <Button disabled={!reason.trim()} onClick={() => onConfirm(reason)}>{tr('workflow.confirm', 'Lakukan', 'Confirm')}</Button>
+        </Modal.Footer>
+      </Modal.Content>
+    </Modal.Root>
+  );
+};
+
+export { ProgramPage };

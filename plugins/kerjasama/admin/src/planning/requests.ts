@@ -1,0 +1,20 @@
+import type { useFetchClient } from '@strapi/strapi/admin';
+
+type Get = ReturnType<typeof useFetchClient>['get'];
+
+/** The server's bilingual message of a refused request (400 names the field). */
+export const errorMessage = (error: unknown) => {
+  const response = (error as { response?: { data?: { error?: { message?: string } } } }).response;
+  return response?.data?.error?.message ?? (error as Error).message ?? 'Error';
+};
+
+/** Fetches a file through the admin client (it carries the token) and hands it to the browser. */
+export const downloadFile = async (get: Get, url: string, filename: string) => {
+  const { data } = await get<Blob>(url, { responseType: 'blob' });
+  const href = URL.createObjectURL(data);
+  const link = document.createElement('a');
+  link.href = href;
+  link.download = filename;
+  link.click();
+  URL.revokeObjectURL(href);
+};

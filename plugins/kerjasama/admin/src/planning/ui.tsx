@@ -1,0 +1,148 @@
+import type { ReactNode } from 'react';
+import { Box, Flex, Link, ProgressBar, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
+import { Layouts, Page, useRBAC } from '@strapi/strapi/admin';
+import { useIntl } from 'react-intl';
+import { NavLink, useSearchParams } from 'react-router-dom';
+import type { Bilingual } from '../bilingual';
+import { t } from '../pluginId';
+import { PLANNING_PERMISSIONS } from './api';
+
+/** Translated text: the key's translation, Indonesian as the default (scripts keep id/en in sync). */
+export const useT = () => {
+  const { formatMessage, locale } = useIntl();
+  const tr = (key: string, id: string, _en: string, values?: Record<string, string | number>) => formatMessage({ id: t(key), defaultMessage: id }, values);
+  const pick = (label: Bilingual | undefined, fallback = '') => (label ? (locale.startsWith('en') ? label.en : label.id) : fallback);
+  return { tr, pick, locale };
+};
+
+export const usePlanningRights = () => {
+  const { allowedActions, isLoading } = useRBAC(PLANNING_PERMISSIONS);
+  return { ...(allowedActions as Record<string, boolean>), isLoading };
+};
+
+/** The year shown, kept in the URL (?year=) so a reload or a shared link shows the same year. */
+export const useYear = (): [number, (year: number) => void] => {
+  const [params, setParams] = useSearchParams();
+  const year = Number(params.get('year')) || new Date().getFullYear();
+  return [year, (next) => setParams((current) => {
+    const copy = new URLSearchParams(current);
+    copy.set('year', String(next));
+    return copy;
+  })];
+};
+
+export const LABELS = {
+  priority: {
+    none: { id: 'Tidak perlu', en: 'None' },
+    low: { id: 'Rendah', en: 'Low' },
+    medium: { id: 'Sedang', en: 'Medium' },
+    high: { id: 'Tinggi', en: 'High' },
+  },
+  tridharma: {
+    education: { id: 'Pendidikan', en: 'Education' },
+    research: { id: 'Penelitian', en: 'Research' },
+    community_service: { id: 'Pengabdian masyarakat', en: 'Community service' },
+    support: { id: 'Penunjang', en: 'Support' },
+  },
+  level: {
+    local_regional: { id: 'Lokal/wilayah', en: 'Local/regional' },
+    national: { id: 'Nasional', en: 'National' },
+    international: { id: 'Internasional', en: 'International' },
+  },
+  source: {
+    unit_request: { id: 'Permintaan unit', en: 'Unit request' },
+    internal_meeting: { id: 'Rapat internal', en: 'Internal meeting' },
+    unit_meeting: { id: 'Rapat dengan unit', en: 'Meeting with unit' },
+    evaluation_report: { id: 'Laporan evaluasi', en: 'Evaluation report' },
+    other: { id: 'Lainnya', en: 'Other' },
+  },
+  proposalState: {
+    draft: { id: 'Draf', en: 'Draft' },
+    submitted: { id: 'Diajukan', en: 'Submitted' },
+    under_review: { id: 'Ditelaah', en: 'Under review' },
+    revision_requested: { id: 'Perlu revisi', en: 'Revision requested' },
+    recommended: { id: 'Direkomendasikan', en: 'Recommended' },
+    approved: { id: 'Disetujui', en: 'Approved' },
+    rejected: { id: 'Ditolak', en: 'Rejected' },
+    withdrawn: { id: 'Ditarik', en: 'Withdrawn' },
+  },
+  itemState: {
+    planned: { id: 'Direncanakan', en: 'Planned' },
+    in_progress: { id: 'Berjalan', en: 'In progress' },
+    done: { id: 'Selesai', en: 'Done' },
+    cancelled: { id: 'Dibatalkan', en: 'Cancelled' },
+  },
+  institutionType: {
+    industry: { id: 'Industri', en: 'Industry' }, state_enterprise: { id: 'BUMN/BUMD', en: 'State enterprise' }, government: { id: 'Pemerintah', en: 'Government' },
+    university: { id: 'Perguruan tinggi', en: 'University' }, school: { id: 'Sekolah', en: 'School' }, association: { id: 'Asosiasi', en: 'Association' },
+    ngo: { id: 'LSM', en: 'NGO' }, hospital: { id: 'Rumah sakit', en: 'Hospital' }, msme: { id: 'UMKM', en: 'MSME' },
+    research_institute: { id: 'Lembaga riset', en: 'Research institute' }, certification_body: { id: 'Lembaga sertifikasi', en: 'Certification body' },
+    multilateral: { id: 'Multilateral', en: 'Multilateral' }, other: { id: 'Lainnya', en: 'Other' },
+  },
+} satisfies Record<string, Record<string, Bilingual>>;
+
+const TABS = [
+  { to: '', key: 'nav.dashboard', id: 'Dasbor', en: 'Dashboard' },
+  { to: 'mapping', key: 'nav.mapping', id: 'Pemetaan kebutuhan', en: 'Needs mapping' },
+  { to: 'targets', key: 'nav.targets', id: 'Target & capaian', en: 'Targets & achievement' },
+  { to: 'program', key: 'nav.program', id: 'Program tahunan', en: 'Annual program' },
+];
+
+/** Header, tabs and year of every planning page. */
+export const PlanningPage = ({ titleKey, title, titleEn, actions, children }: { titleKey: string; title: string; titleEn: string; actions?: ReactNode; children: ReactNode }) => {
+  const { tr } = useT();
+  const [year, setYear] = useYear();
+  const rights = usePlanningRights();
+  const thisYear = new Date().getFullYear();
+  const years = Array.from({ length: 8 }, (_, index) => thisYear + 1 - index);
+  if (!years.includes(year)) years.push(year);
+  return (
+    <Page.Main>
+      <Page.Title>{`${tr(titleKey, title, titleEn)} ${year}`}</Page.Title>
+      <Layouts.Header
+        title={`${tr(titleKey, title, titleEn)} ${year}`}
+        subtitle={tr('home.subtitle', 'Perencanaan program kerjasama (PR.28.1)', 'Cooperation program planning (PR.28.1)')}
+        primaryAction={
+          <Flex gap={2}>
+            {actions}
+            <Box minWidth="12rem">
+              <SingleSelect aria-label={tr('year', 'Tahun', 'Year')} value={String(year)} onChange={(value) => setYear(Number(value))}>
+                {years.sort((a, b) => b - a).map((option) => (
+                  <SingleSelectOption key={option} value={String(option)}>{`${tr('year', 'Tahun', 'Year')} ${option}`}</SingleSelectOption>
+                ))}
+              </SingleSelect>
+            </Box>
+          </Flex>
+        }
+      />
+      <Layouts.Content>
+        <Flex gap={4} paddingBottom={4} wrap="wrap">
+          {TABS.map((tab) => (
+            <Link key={tab.key} tag={NavLink} to={`/plugins/kerjasama${tab.to ? `/${tab.to}` : ''}?year=${year}`} end>
+              {tr(tab.key, tab.id, tab.en)}
+            </Link>
+          ))}
+          {rights.canRead ? (
+            <Link tag={NavLink} to="/plugins/kerjasama/retention">{tr('retention.title', 'Laporan retensi arsip', 'Records retention report')}</Link>
+          ) : null}
+        </Flex>
+        {children}
+      </Layouts.Content>
+    </Page.Main>
+  );
+};
+
+export const Section = ({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) => (
+  <Box background="neutral0" padding={5} shadow="tableShadow" hasRadius marginBottom={4} data-testid={testId}>
+    <Typography variant="delta" tag="h2">{title}</Typography>
+    <Box paddingTop={3}>{children}</Box>
+  </Box>
+);
+
+export const Progress = ({ value, label }: { value: number; label: string }) => (
+  <Flex gap={2} alignItems="center">
+    <Box width="8rem"><ProgressBar value={value} aria-label={label} /></Box>
+  </Flex>
+);
+
+export const formatPercent = (percent: number | null) => (percent === null ? '—' : `${percent.toLocaleString('id-ID')}%`);
