@@ -70,6 +70,8 @@
           input.addEventListener('change', function (event) {
             state.answers[event.target.getAttribute('data-code')] = Number(event.target.value);
             event.target.closest('.question').classList.remove('missing');
+            var formError = document.getElementById('form-error');
+            if (formError && !document.querySelector('.question.missing')) formError.hidden = true;
           });
           scale.appendChild(el('label', {}, [input, el('span', { text: String(score) })]));
         }

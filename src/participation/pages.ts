@@ -35,7 +35,7 @@ export const registerParticipationPages = (strapi: Core.Strapi) => {
     {
       method: 'GET',
       path: '/usulan',
-      handler: (ctx: PageCtx) => ctx.redirect('/usulan/'),
+      handler: (ctx: PageCtx, next: () => Promise<unknown>) => (ctx.path === '/usulan' ? ctx.redirect('/usulan/') : next()),
       config: { auth: false },
     },
   ] as never);
