@@ -61,7 +61,7 @@ const TEST_ENV: Record<string, string> = {
   STRAPI_LOG_LEVEL: 'warn',
 };
 
-const boot = async (): Promise<Core.Strapi> => {
+const boot = async (serveAdminPanel = false): Promise<Core.Strapi> => {
   // Required lazily so that process.env is in place before Strapi reads its configuration.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { createStrapi } = require('@strapi/strapi');
@@ -69,16 +69,17 @@ const boot = async (): Promise<Core.Strapi> => {
     appDir: APP_DIR,
     distDir: distDir(),
     autoReload: false,
-    serveAdminPanel: false,
+    serveAdminPanel,
   }).load();
   await app.server.mount();
   return app;
 };
 
-export const setupStrapi = async (env: Record<string, string> = {}): Promise<TestApp> => {
+/** `serveAdminPanel` serves the built admin (dist build/) too, for browser tests of the admin. */
+export const setupStrapi = async (env: Record<string, string> = {}, { serveAdminPanel = false } = {}): Promise<TestApp> => {
   const database = await createDatabase();
   Object.assign(process.env, TEST_ENV, database.env, env);
-  let strapi = await boot();
+  let strapi = await boot(serveAdminPanel);
   const app: TestApp = {
     get strapi() {
       return strapi;
@@ -86,7 +87,7 @@ export const setupStrapi = async (env: Record<string, string> = {}): Promise<Tes
     request: () => supertest.agent(strapi.server.httpServer),
     restart: async () => {
       await strapi.destroy();
-      strapi = await boot();
+      strapi = await boot(serveAdminPanel);
     },
     destroy: async () => {
       await strapi.destroy();
