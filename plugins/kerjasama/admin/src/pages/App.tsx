@@ -4,6 +4,7 @@ import { HomePage } from './HomePage';
 import { MappingPage } from './MappingPage';
 import { ProgramPage } from './ProgramPage';
 import { RetentionPage } from './RetentionPage';
+import { SurveyPage } from './SurveyPage';
 import { TargetsPage } from './TargetsPage';
 
 const App = () => (
@@ -13,6 +14,7 @@ const App = () => (
     <Route path="targets" element={<TargetsPage />} />
     <Route path="program" element={<ProgramPage />} />
     <Route path="retention" element={<RetentionPage />} />
+    <Route path="surveys" element={<SurveyPage />} />
     <Route path="*" element={<Page.Error />} />
   </Routes>
 );

@@ -1,0 +1,133 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Box, Button, Flex, SingleSelect, SingleSelectOption, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
+import { bilingual, type Bilingual } from '../bilingual';
+
+/** Partner satisfaction survey: send invitations, read results (per item, dimension, partner level and type). */
+interface SurveySummary {
+  documentId: string;
+  title: string;
+  year: number;
+  scaleMax: number;
+  workflowState: string;
+}
+interface Score {
+  n: number;
+  mean: number | null;
+  index: number | null;
+}
+interface Results {
+  scaleMax: number;
+  invited: number;
+  answered: number;
+  responseRate: number | null;
+  overall: Score;
+  items: Array<Score & { code: string; dimension: string; textId?: string; distribution: number[] }>;
+  dimensions: Array<Score & { dimension: string; labels: Bilingual; items: number }>;
+  byPartnerLevel: Array<Score & { key: string; responses: number }>;
+  byPartnerType: Array<Score & { key: string; responses: number }>;
+}
+
+const b = (id: string, en: string) => bilingual({ id, en });
+const mean = (score: Score) => (score.mean === null ? '–' : score.mean.toFixed(2));
+const percent = (value: number | null) => (value === null ? '–' : `${(value * 100).toFixed(1)}%`);
+
+const ScoreTable = ({ head, rows }: { head: string[]; rows: Array<Array<string | number>> }) => (
+  <Box background="neutral0" shadow="tableShadow" hasRadius marginBottom={6}>
+    <Table colCount={head.length} rowCount={rows.length + 1}>
+      <Thead>
+        <Tr>{head.map((label) => <Th key={label}><Typography variant="sigma">{label}</Typography></Th>)}</Tr>
+      </Thead>
+      <Tbody>
+        {rows.map((row, index) => (
+          <Tr key={index}>{row.map((cell, column) => <Td key={column}><Typography>{cell}</Typography></Td>)}</Tr>
+        ))}
+      </Tbody>
+    </Table>
+  </Box>
+);
+
+export const SurveyPage = () => {
+  const { get, post } = useFetchClient();
+  const [surveys, setSurveys] = useState<SurveySummary[] | null>(null);
+  const [selected, setSelected] = useState<string>('');
+  const [results, setResults] = useState<Results | null>(null);
+  const [message, setMessage] = useState<string>('');
+
+  useEffect(() => {
+    get<{ data: SurveySummary[] }>('/kerjasama/surveys').then(({ data }) => {
+      setSurveys(data.data);
+      if (data.data[0]) setSelected(data.data[0].documentId);
+    });
+  }, [get]);
+
+  const load = useCallback(() => {
+    if (!selected) return;
+    get<{ data: Results }>(`/kerjasama/surveys/${selected}/results`).then(({ data }) => setResults(data.data));
+  }, [get, selected]);
+  useEffect(load, [load]);
+
+  const invite = async () => {
+    setMessage('');
+    try {
+      const { data } = await post<{ data: { sent: number; skipped: number } }>(`/kerjasama/surveys/${selected}/invitations`, {});
+      setMessage(b(`${data.data.sent} undangan dikirim, ${data.data.skipped} sudah diundang`, `${data.data.sent} invitations sent, ${data.data.skipped} already invited`));
+      load();
+    } catch (error) {
+      setMessage((error as { response?: { data?: { error?: { message?: string } } } }).response?.data?.error?.message ?? String(error));
+    }
+  };
+
+  if (!surveys) return <Page.Loading />;
+  const title = b('Survei kepuasan mitra', 'Partner satisfaction survey');
+  return (
+    <Page.Main>
+      <Page.Title>{title}</Page.Title>
+      <Layouts.Header title={title} subtitle={b('Undangan dan hasil per butir, dimensi, tingkat dan jenis mitra', 'Invitations and results per item, dimension, partner level and type')} />
+      <Layouts.Content>
+        {surveys.length === 0 ? (
+          <Typography>{b('Belum ada survei; buat kuesioner di Content Manager', 'No survey yet; build the questionnaire in the Content Manager')}</Typography>
+        ) : (
+          <>
+            <Flex gap={4} marginBottom={6} alignItems="flex-end">
+              <Box minWidth="320px">
+                <SingleSelect aria-label={b('Survei', 'Survey')} value={selected} onChange={(value) => setSelected(String(value))}>
+                  {surveys.map((survey) => (
+                    <SingleSelectOption key={survey.documentId} value={survey.documentId}>{`${survey.year} · ${survey.title} (${survey.workflowState})`}</SingleSelectOption>
+                  ))}
+                </SingleSelect>
+              </Box>
+              <Button onClick={invite}>{b('Kirim undangan ke mitra aktif', 'Invite partners with an active agreement')}</Button>
+            </Flex>
+            {message && <Box marginBottom={4}><Typography>{message}</Typography></Box>}
+            {results && (
+              <>
+                <Box marginBottom={4}>
+                  <Typography variant="delta">
+                    {b('Tingkat respons', 'Response rate')}: {percent(results.responseRate)} ({results.answered}/{results.invited}) · {b('Rata-rata', 'Mean')}: {mean(results.overall)} / {results.scaleMax} · {b('Indeks kepuasan', 'Satisfaction index')}: {results.overall.index === null ? '–' : `${results.overall.index.toFixed(1)}%`}
+                  </Typography>
+                </Box>
+                <ScoreTable
+                  head={[b('Dimensi', 'Dimension'), b('Butir', 'Items'), b('Jawaban', 'Scores'), b('Rata-rata', 'Mean')]}
+                  rows={results.dimensions.map((d) => [bilingual(d.labels), d.items, d.n, mean(d)])}
+                />
+                <ScoreTable
+                  head={[b('Butir', 'Item'), b('Dimensi', 'Dimension'), b('Pertanyaan', 'Question'), b('Jawaban', 'Scores'), b('Rata-rata', 'Mean'), b('Sebaran', 'Distribution')]}
+                  rows={results.items.map((item) => [item.code, item.dimension, item.textId ?? '', item.n, mean(item), item.distribution.join(' / ')])}
+                />
+                <ScoreTable
+                  head={[b('Tingkat mitra', 'Partner level'), b('Responden', 'Respondents'), b('Rata-rata', 'Mean')]}
+                  rows={results.byPartnerLevel.map((group) => [group.key, group.responses, mean(group)])}
+                />
+                <ScoreTable
+                  head={[b('Jenis mitra', 'Partner type'), b('Responden', 'Respondents'), b('Rata-rata', 'Mean')]}
+                  rows={results.byPartnerType.map((group) => [group.key, group.responses, mean(group)])}
+                />
+              </>
+            )}
+          </>
+        )}
+      </Layouts.Content>
+    </Page.Main>
+  );
+};
