@@ -175,6 +175,23 @@ const danglingToOneRelations = async (record: RecordView, strapi: Core.Strapi): 
   return found;
 };
 
+/** Strapi does not check min/max of big integers (amounts in whole rupiah): check them here. */
+const bigIntegerRanges = (record: RecordView, strapi: Core.Strapi): FieldError[] => {
+  const attributes = strapi.contentTypes[record.uid].attributes as Record<string, { type: string; min?: string; max?: string }>;
+  return Object.entries(attributes)
+    .filter(([field, attribute]) => attribute.type === 'biginteger' && record.data[field] !== undefined && record.data[field] !== null && record.data[field] !== '')
+    .flatMap(([field, attribute]) => {
+      const raw = String(record.data[field]);
+      if (!/^-?\d+$/.test(raw)) return [fieldError([field], { id: 'Harus bilangan bulat', en: 'Must be a whole number' })];
+      const value = BigInt(raw);
+      const below = attribute.min !== undefined && value < BigInt(attribute.min);
+      const above = attribute.max !== undefined && value > BigInt(attribute.max);
+      return below || above
+        ? [fieldError([field], { id: `Harus antara ${attribute.min ?? '-∞'} dan ${attribute.max ?? '∞'}`, en: `Must be between ${attribute.min ?? '-∞'} and ${attribute.max ?? '∞'}` })]
+        : [];
+    });
+};
+
 /**
  * Draft & publish types skip Strapi's required check on drafts; the partner's identity fields
  * are needed from the first save, so required attributes are enforced here for drafts too.
@@ -200,7 +217,7 @@ export const registerFieldRules = (strapi: Core.Strapi) => {
     const record = await RecordView.load(strapi, context.uid as UID.ContentType, context.action, context.params as Record<string, unknown>);
     const dangling = await danglingToOneRelations(record, strapi);
     throwFieldErrors(dangling);
-    throwFieldErrors([...requiredOnDrafts(record, strapi), ...(rule ? await rule(record, strapi) : [])]);
+    throwFieldErrors([...requiredOnDrafts(record, strapi), ...bigIntegerRanges(record, strapi), ...(rule ? await rule(record, strapi) : [])]);
     return next();
   });
 };

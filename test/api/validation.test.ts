@@ -44,6 +44,7 @@ const BAD_INPUTS: BadInput[] = [
   { rule: 'related record does not exist', type: 'unit', data: () => ({ code: 'VAL-X7', name: 'X', kind: 'department', parent: 'doesnotexist00000000000' }), field: 'parent' },
   { rule: 'end date before start date', type: 'agreement', data: () => ({ ...validPayload('agreement', created), startDate: '2026-05-01', endDate: '2026-04-30' }), field: 'endDate' },
   { rule: 'duplicate agreement number', type: 'agreement', data: () => ({ ...validPayload('agreement', created), ourNumber: 'DUP/001' }), field: 'ourNumber' },
+  { rule: 'amount beyond the range', type: 'agreement', data: () => ({ ...validPayload('agreement', created), value: '10000000000000000' }), field: 'value' },
   { rule: 'agreement without partner', type: 'agreement', data: () => ({ ...validPayload('agreement', created), partner: undefined }), field: 'partner' },
   { rule: 'not a calendar date', type: 'agreement', data: () => ({ ...validPayload('agreement', created), endDate: '2026-13-45' }), field: 'endDate', graphqlRejectsByType: true },
   { rule: 'IA outside its parent MoU period', type: 'agreement', data: () => ({ ...validPayload('agreement', created), kind: 'ia', parent: created.agreement, startDate: '2024-01-01', endDate: '2025-06-30' }), field: 'startDate' },
