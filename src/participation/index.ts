@@ -1,6 +1,5 @@
 import type { Core } from '@strapi/strapi';
 import { registerProposalIntake } from '../document-middlewares/proposal-intake';
-import { requireReadPermissionOnAssociations } from './graphql-associations';
 import { registerParticipationPages } from './pages';
 import { guardUnitUploads } from './upload-guard';
 
@@ -10,7 +9,6 @@ import { guardUnitUploads } from './upload-guard';
  */
 export const registerParticipation = (strapi: Core.Strapi) => {
   registerProposalIntake(strapi);
-  requireReadPermissionOnAssociations(strapi);
   guardUnitUploads(strapi);
   registerParticipationPages(strapi);
 };
