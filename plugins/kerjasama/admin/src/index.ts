@@ -1,4 +1,4 @@
-import { Handshake } from '@strapi/icons';
+import { Briefcase } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { WorkflowPanel } from './components/WorkflowPanel';
 import { PLUGIN_ID } from './pluginId';
@@ -9,7 +9,7 @@ export default {
   register(app: StrapiApp) {
     app.addMenuLink({
       to: `plugins/${PLUGIN_ID}`,
-      icon: Handshake,
+      icon: Briefcase,
       intlLabel: { id: `${PLUGIN_ID}.plugin.name`, defaultMessage: 'Kerjasama' },
       Component: () => import('./pages/App'),
       permissions: [{ action: 'plugin::kerjasama.planning.read-dashboard', subject: null }],
