@@ -7,5 +7,7 @@ module.exports = {
   projects: [
     { displayName: 'unit', testEnvironment: 'node', transform, testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
     { displayName: 'api', testEnvironment: 'node', transform, testMatch: ['<rootDir>/test/api/**/*.test.ts'] },
+    // A real browser (Debian's /usr/bin/chromium through playwright-core) against a running instance.
+    { displayName: 'e2e', testEnvironment: 'node', transform, testMatch: ['<rootDir>/test/e2e/**/*.e2e.ts'] },
   ],
 };

@@ -6,12 +6,12 @@ const ENCODINGS = ['br', 'gzip', 'identity'] as const;
 type Encoding = (typeof ENCODINGS)[number];
 
 /**
- * Browsers revalidate every time (a 304 costs almost nothing); a CDN may keep the listing for
- * DIRECTORY_CDN_MAX_AGE seconds (default 30) and serve it stale while it revalidates.
+ * Browsers revalidate every time (a 304 costs almost nothing), so a reload always shows the
+ * current listing; a CDN may keep it for DIRECTORY_CDN_MAX_AGE seconds (default 30).
  */
 const cacheControl = () => {
   const sMaxAge = Number.parseInt(process.env.DIRECTORY_CDN_MAX_AGE ?? '30', 10);
-  return `public, max-age=0, s-maxage=${Number.isFinite(sMaxAge) && sMaxAge >= 0 ? sMaxAge : 30}, stale-while-revalidate=30`;
+  return `public, max-age=0, must-revalidate, s-maxage=${Number.isFinite(sMaxAge) && sMaxAge >= 0 ? sMaxAge : 30}`;
 };
 const CACHE_CONTROL = cacheControl();
 

@@ -1,0 +1,97 @@
+import http from 'http';
+import net from 'net';
+import path from 'path';
+import { spawn, type ChildProcess } from 'child_process';
+import { isPostgres, setupStrapi, type TestApp } from '../helpers/strapi';
+import { distDir, writeContext } from '../helpers/dist';
+import { createListedPartner, transition } from '../helpers/directory-fixtures';
+
+/**
+ * Two instances of the system on one PostgreSQL database: a change committed through one is
+ * visible through the other within one second (PostgreSQL LISTEN/NOTIFY). SQLite has one process
+ * per database file, so this file only runs on PostgreSQL (npm run test:pg, and in CI).
+ */
+const describeOnPostgres = isPostgres ? describe : describe.skip;
+if (!isPostgres) {
+  console.info('directory-instances.test.ts: skipped on SQLite; it runs on PostgreSQL (npm run test:pg)');
+}
+
+const APP_DIR = path.resolve(__dirname, '..', '..');
+let app: TestApp;
+let other: ChildProcess;
+let otherPort: number;
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+
+const listingOfOther = () =>
+  new Promise<{ status: number; data: Array<{ documentId: string; name: string }> }>((resolve, reject) => {
+    http
+      .get({ host: '127.0.0.1', port: otherPort, path: '/api/directory' }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => {
+          const body = Buffer.concat(chunks).toString('utf8');
+          resolve({ status: response.statusCode ?? 0, data: response.statusCode === 200 ? JSON.parse(body).data : [] });
+        });
+      })
+      .on('error', reject);
+  });
+
+/** Polls the other instance until the predicate holds; returns how long it took. */
+const visibleOnOther = async (holds: (data: Array<{ documentId: string; name: string }>) => boolean, timeoutMs = 5000) => {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    if (holds((await listingOfOther()).data)) return Date.now() - started;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  return Infinity;
+};
+
+describeOnPostgres('two instances on one PostgreSQL database', () => {
+  beforeAll(async () => {
+    app = await setupStrapi();
+    otherPort = await freePort();
+    const boot = `require('@strapi/strapi').createStrapi({ appDir: ${JSON.stringify(APP_DIR)}, distDir: ${JSON.stringify(distDir())}, autoReload: false, serveAdminPanel: false }).start()`;
+    other = spawn(process.execPath, ['-e', boot], { cwd: APP_DIR, env: { ...process.env, HOST: '127.0.0.1', PORT: String(otherPort) }, stdio: 'inherit' });
+    const deadline = Date.now() + 90000;
+    for (;;) {
+      try {
+        if ((await listingOfOther()).status === 200) break;
+      } catch {
+        // not listening yet
+      }
+      if (Date.now() > deadline) throw new Error('the second instance did not start');
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  });
+  afterAll(async () => {
+    if (other && other.exitCode === null) {
+      const exited = new Promise((resolve) => other.once('exit', resolve));
+      other.kill('SIGTERM');
+      await exited;
+    }
+    await app?.destroy();
+  });
+
+  test('a partner listed, renamed and withdrawn through one instance shows through the other within 1 s', async () => {
+    await listingOfOther(); // the other instance has prepared its listing: it must drop it
+
+    const { partnerId } = await createListedPartner(app.strapi, { name: 'PT Lintas Instans' });
+    expect(await visibleOnOther((data) => data.some((p) => p.documentId === partnerId))).toBeLessThan(1000);
+
+    await writeContext().runAsSystem('test', () =>
+      app.strapi.documents('api::partner.partner').update({ documentId: partnerId, data: { name: 'PT Lintas Instans Berganti' } as never }),
+    );
+    expect(await visibleOnOther((data) => data.some((p) => p.name === 'PT Lintas Instans Berganti'))).toBeLessThan(1000);
+
+    await transition(app.strapi, partnerId, 'withdrawn', 'Uji dua instans');
+    expect(await visibleOnOther((data) => !data.some((p) => p.documentId === partnerId))).toBeLessThan(1000);
+  });
+});
