@@ -38,10 +38,11 @@ export const createDashboardService = ({ strapi }: { strapi: Core.Strapi }) => {
     return rows.map((row) => ({ state: row.state as string, count: toNumber(row.n) }));
   };
 
+  /** Agreements with their partner's name; an agreement links both versions of a partner, the draft row is taken. */
   const agreementList = (where: string) => {
     const partner = s.join(A, 'partner');
     return `SELECT ${col('a', A, 'documentId')} AS document_id, ${col('a', A, 'ourNumber')} AS our_number, ${col('a', A, 'title')} AS title, ${col('a', A, 'endDate')} AS end_date, ${col('p', P, 'name')} AS partner_name, COUNT(*) OVER () AS total
-      FROM ${s.table(A)} a LEFT JOIN ${partner.table} ap ON ap.${partner.owner} = ${col('a', A, 'id')} LEFT JOIN ${s.table(P)} p ON ${col('p', P, 'id')} = ap.${partner.related}
+      FROM ${s.table(A)} a LEFT JOIN ${partner.table} ap ON ap.${partner.owner} = ${col('a', A, 'id')} LEFT JOIN ${s.table(P)} p ON ${col('p', P, 'id')} = ap.${partner.related} AND ${col('p', P, 'publishedAt')} IS NULL
       WHERE ${where}`;
   };
 
