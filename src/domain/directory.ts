@@ -146,7 +146,8 @@ const countryNames = { id: new Intl.DisplayNames(['id'], { type: 'region', fallb
 
 /** The Indonesian and English name of an ISO 3166-1 alpha-2 code, or null for an unknown code. */
 export function countryLabel(code: string): Bilingual | null {
-  if (!/^[A-Z]{2}$/.test(code)) return null;
+  // ZZ is ICU's "Unknown Region", not a country.
+  if (!/^[A-Z]{2}$/.test(code) || code === 'ZZ') return null;
   const id = countryNames.id.of(code);
   const en = countryNames.en.of(code);
   return id && en ? { id, en } : null;
