@@ -237,6 +237,23 @@ describe('the workflow doors for units', () => {
     expect((await app.strapi.db.query('api::proposal.proposal').findOne({ where: { documentId: id } })).workflowState).toBe('recommended');
   });
 
+  test('a unit answers a revision request: edits the returned proposal and resubmits it', async () => {
+    const asToken = (documentId: string, body: Record<string, unknown>) =>
+      app.request().post(`/api/proposals/${documentId}/transitions`).set('Authorization', `Bearer ${token}`).send(body);
+    const id = proposal.unitA;
+    expect((await app.request().post(`/api/proposals/${id}/transitions`).set(auth('unitA')).send({ to: 'submitted' })).status).toBe(200);
+    expect((await asToken(id, { to: 'under_review' })).status).toBe(200);
+    expect((await asToken(id, { to: 'revision_requested', reason: 'Lengkapi manfaat bagi mahasiswa' })).status).toBe(200);
+    const workflow = await app.request().get(`/api/proposals/${id}/workflow`).set(auth('unitA'));
+    expect(workflow.body.data.history[0]).toMatchObject({ toState: 'revision_requested', reason: 'Lengkapi manfaat bagi mahasiswa' });
+    expect(workflow.body.data.available.map((move: Row) => move.name)).toEqual(['resubmit']);
+    const edit = await app.request().put(`/api/proposals/${id}`).set(auth('unitA')).send({ data: { expectedBenefit: 'Mahasiswa mendapat 20 SKS' } });
+    expect(edit.status).toBe(200);
+    expect((await app.request().post(`/api/proposals/${id}/transitions`).set(auth('unitA')).send({ to: 'submitted' })).status).toBe(200);
+    const stored = (await app.strapi.db.query('api::proposal.proposal').findOne({ where: { documentId: id } })) as Row;
+    expect(stored).toMatchObject({ workflowState: 'submitted', expectedBenefit: 'Mahasiswa mendapat 20 SKS' });
+  });
+
   test.each([
     ['annual-programs', 'api::annual-program.annual-program', { year: 2099, title: 'Program uji' }, 'submitted'],
     ['meeting-minutes', 'api::meeting-minute.meeting-minute', { number: 'NOT/UJI/1', title: 'Rapat', meetingDate: '2026-02-01', kind: 'internal' }, 'final'],
