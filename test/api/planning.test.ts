@@ -258,12 +258,20 @@ describe('permissions per role', () => {
 });
 
 describe('SQL queries per call do not grow with the data', () => {
+  // The fewest queries of three calls: work other parts of the system do in the background after
+  // a write (e.g. the directory refresh on PostgreSQL) can land in one call's window, while a
+  // count that grows with the data would show in every call.
   const measure = async () => {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
     const result: Record<string, number> = {};
     for (const path of [`/kerjasama/dashboard?year=${Y}`, `/kerjasama/targets?year=${Y}`, `/kerjasama/mapping?year=${Y}`, `/kerjasama/program?year=${Y}`]) {
-      const { result: response, queries } = await countQueries(app.strapi, () => kapokja.get(path));
-      expect(response.status).toBe(200);
-      result[path] = queries;
+      const counts: number[] = [];
+      for (let call = 0; call < 3; call += 1) {
+        const { result: response, queries } = await countQueries(app.strapi, () => kapokja.get(path));
+        expect(response.status).toBe(200);
+        counts.push(queries);
+      }
+      result[path] = Math.min(...counts);
     }
     return result;
   };

@@ -1,0 +1,170 @@
+import fs from 'fs';
+import path from 'path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Core } from '@strapi/strapi';
+import { setupStrapi, type TestApp } from '../helpers/strapi';
+import { TEST_PASSWORD } from '../helpers/auth';
+import { distDir } from '../helpers/dist';
+import { asAdmin } from '../helpers/planning-fixtures';
+
+/**
+ * The planning pages in Debian's Chromium against a running instance (port 1351) serving the
+ * built admin panel, on the demo data of a fresh installation: the Kapokja opens every page and
+ * changes a mapping cell and a target that survive a reload; the Director approves a submitted
+ * program; Staf Humas sees no approve button. Screenshots go to test-artifacts/ (not committed).
+ */
+const ROOT = path.resolve(__dirname, '..', '..');
+const ARTIFACTS = path.join(ROOT, 'test-artifacts');
+const PORT = 1351;
+const BASE = `http://127.0.0.1:${PORT}`;
+const YEAR = new Date().getFullYear();
+const NEXT = YEAR + 1;
+
+let app: TestApp;
+let browser: Browser;
+
+/** The admin build (npm run build) lives in dist/build; the test's compiled copy needs it too. */
+const ensureAdminBuild = () => {
+  const target = path.join(distDir(), 'build');
+  if (fs.existsSync(path.join(target, 'index.html'))) return;
+  const built = path.join(ROOT, 'dist', 'build');
+  if (!fs.existsSync(path.join(built, 'index.html'))) throw new Error('No admin build: run `npm run build` first');
+  fs.cpSync(built, target, { recursive: true });
+};
+
+const createAdmin = async (strapi: Core.Strapi, role: string, email: string) => {
+  const found = await strapi.service('admin::role').findOne({ name: role });
+  await strapi.service('admin::user').create({ email, firstname: role.split(' ')[0], lastname: 'E2E', password: TEST_PASSWORD, isActive: true, registrationToken: null, roles: [found.id] });
+  return email;
+};
+
+const login = async (email: string): Promise<Page> => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+  await page.route('**/*', (route) => (route.request().url().startsWith(BASE) ? route.continue() : route.abort()));
+  // Indonesian, the product's default language (the admin keeps the choice in localStorage).
+  await page.addInitScript(() => window.localStorage.setItem('strapi-admin-language', 'id'));
+  await page.goto(`${BASE}/admin/auth/login`);
+  await page.fill('input[name="email"]', email);
+  await page.fill('input[name="password"]', TEST_PASSWORD);
+  await page.click('button[type="submit"]');
+  await page.waitForURL((url) => !url.pathname.includes('/auth/'), { timeout: 60000 });
+  return page;
+};
+
+/** The whole page, and the first screen of it (what docs/screenshots/ copies for the README). */
+const shot = async (page: Page, name: string) => {
+  await page.screenshot({ path: path.join(ARTIFACTS, `planning-${name}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, `planning-${name}-screen.png`) });
+};
+
+const openPlanning = async (page: Page, route: string, year = YEAR) => {
+  await page.goto(`${BASE}/admin/plugins/kerjasama${route ? `/${route}` : ''}?year=${year}`);
+  await page.waitForLoadState('networkidle');
+};
+
+let kapokjaEmail: string;
+let direkturEmail: string;
+let stafEmail: string;
+let programId: string;
+
+beforeAll(async () => {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  ensureAdminBuild();
+  app = await setupStrapi({ SEED_DEMO: 'true', HOST: '127.0.0.1', PORT: String(PORT) }, { serveAdminPanel: true });
+  await new Promise<void>((resolve) => app.strapi.server.httpServer.listen(PORT, '127.0.0.1', resolve));
+  kapokjaEmail = await createAdmin(app.strapi, 'Kapokja Humas & Kerjasama', 'kapokja@e2e.test');
+  direkturEmail = await createAdmin(app.strapi, 'Direktur', 'direktur@e2e.test');
+  stafEmail = await createAdmin(app.strapi, 'Staf Humas', 'staf@e2e.test');
+
+  // Next year's program, submitted by the Kapokja through the plugin's routes, waits for the Director.
+  const login = await app.request().post('/admin/login').send({ email: kapokjaEmail, password: TEST_PASSWORD });
+  const kapokja = asAdmin(app.request, login.body.data.token);
+  const program = await kapokja.post('/kerjasama/program', { year: NEXT, title: `Program Kerjasama ${NEXT} (E2E)` });
+  programId = program.body.data.documentId;
+  expect((await kapokja.post(`/kerjasama/program/${programId}/items`, { title: 'Magang industri satu semester', quarter: 'Q1' })).status).toBe(201);
+  expect((await kapokja.post(`/kerjasama/program/${programId}/transitions`, { to: 'submitted' })).status).toBe(200);
+
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}, 240000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.destroy();
+});
+
+test('the Kapokja opens each page, changes a mapping cell and a target, and both survive a reload', async () => {
+  const page = await login(kapokjaEmail);
+
+  await openPlanning(page, '');
+  await page.waitForSelector('[data-testid="dashboard-achievement"]');
+  await page.waitForSelector('[data-testid="dashboard-pipeline"] .recharts-surface');
+  await shot(page, 'dashboard');
+
+  await openPlanning(page, 'mapping');
+  const cell = page.locator('select[data-testid^="cell-"]').first();
+  await cell.waitFor();
+  const testId = (await cell.getAttribute('data-testid'))!;
+  const before = await cell.inputValue();
+  const next = before === 'high' ? 'low' : 'high';
+  const saved = page.waitForResponse((response) => response.url().includes('/kerjasama/mapping/cells') && response.status() === 200);
+  await cell.selectOption(next);
+  await saved;
+  await shot(page, 'mapping');
+  await page.reload();
+  await page.waitForLoadState('networkidle');
+  expect(await page.locator(`select[data-testid="${testId}"]`).inputValue()).toBe(next);
+
+  await openPlanning(page, 'targets');
+  const input = page.locator('input[data-testid="target-value"]').first();
+  await input.waitFor();
+  const row = (await page.locator('tr[data-testid^="target-row-"]').first().getAttribute('data-testid'))!;
+  const value = Number(await input.inputValue()) + 7;
+  const updated = page.waitForResponse((response) => response.url().includes('/kerjasama/targets/') && response.request().method() === 'PUT' && response.status() === 200);
+  await input.fill(String(value));
+  await input.press('Enter');
+  await updated;
+  await shot(page, 'targets');
+  await page.reload();
+  await page.waitForLoadState('networkidle');
+  expect(await page.locator(`tr[data-testid="${row}"] input[data-testid="target-value"]`).inputValue()).toBe(String(value));
+
+  await openPlanning(page, 'program');
+  await page.waitForSelector('[data-testid="program-coverage"]');
+  await shot(page, 'program');
+  // The Kapokja plans but does not approve.
+  await openPlanning(page, 'program', NEXT);
+  await page.waitForSelector('[data-testid="program-state"]');
+  expect(await page.locator('[data-testid="move-approve"]').count()).toBe(0);
+  await page.close();
+});
+
+test('Staf Humas sees the submitted program but no approve button', async () => {
+  const page = await login(stafEmail);
+  await openPlanning(page, 'program', NEXT);
+  await page.waitForSelector('[data-testid="program-state"]');
+  expect(await page.locator('[data-testid="move-approve"]').count()).toBe(0);
+  expect(await page.locator('[data-testid="move-return"]').count()).toBe(0);
+  await shot(page, 'program-staf');
+  await page.close();
+});
+
+test('the Director approves the submitted program and sees the approval record', async () => {
+  const page = await login(direkturEmail);
+  await openPlanning(page, 'program', NEXT);
+  const approve = page.locator('[data-testid="move-approve"]');
+  await approve.waitFor();
+  const done = page.waitForResponse((response) => response.url().includes(`/kerjasama/program/${programId}/transitions`) && response.status() === 200);
+  await approve.click();
+  await done;
+  await page.waitForSelector('[data-testid="approval-record"]');
+  await shot(page, 'program-approved');
+  const stored = await app.strapi.db.query('api::annual-program.annual-program').findOne({ where: { documentId: programId } });
+  expect(stored.workflowState).toBe('approved');
+  expect(stored.approvedBy).toContain('Direktur');
+  // Approved = read-only: no item form, no approve button any more.
+  expect(await page.locator('[data-testid="move-approve"]').count()).toBe(0);
+  await page.close();
+});
