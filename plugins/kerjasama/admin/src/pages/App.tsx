@@ -2,6 +2,7 @@ import { Page } from '@strapi/strapi/admin';
 import { Route, Routes } from 'react-router-dom';
 import { HomePage } from './HomePage';
 import { MappingPage } from './MappingPage';
+import { ParticipationPage } from './ParticipationPage';
 import { ProgramPage } from './ProgramPage';
 import { RetentionPage } from './RetentionPage';
 import { SurveyPage } from './SurveyPage';
@@ -15,6 +16,7 @@ const App = () => (
     <Route path="program" element={<ProgramPage />} />
     <Route path="retention" element={<RetentionPage />} />
     <Route path="surveys" element={<SurveyPage />} />
+    <Route path="participation" element={<ParticipationPage />} />
     <Route path="*" element={<Page.Error />} />
   </Routes>
 );

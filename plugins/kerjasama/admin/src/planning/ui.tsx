@@ -125,6 +125,8 @@ export const PlanningPage = ({ titleKey, title, titleEn, actions, children }: { 
           {rights.canRead ? (
             <Link tag={NavLink} to="/plugins/kerjasama/retention">{tr('retention.title', 'Laporan retensi arsip', 'Records retention report')}</Link>
           ) : null}
+          <Link tag={NavLink} to="/plugins/kerjasama/surveys">{tr('nav.surveys', 'Survei kepuasan mitra', 'Partner satisfaction surveys')}</Link>
+          <Link tag={NavLink} to="/plugins/kerjasama/participation">{tr('nav.participation', 'Partisipasi unit', 'Unit participation')}</Link>
         </Flex>
         {children}
       </Layouts.Content>
