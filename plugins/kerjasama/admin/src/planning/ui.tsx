@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+import { programItemWorkflow, proposalWorkflow } from '../../../../../src/domain/workflow';
+import { INSTITUTION_TYPE_LABELS, PARTNER_LEVEL_LABELS } from '../../../../../src/domain/directory';
 import { Box, Flex, Link, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
 import { Layouts, Page, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
@@ -31,6 +33,9 @@ export const useYear = (): [number, (year: number) => void] => {
   })];
 };
 
+const stateLabels = (machine: { states: ReadonlyArray<{ name: string; labels: Bilingual }> }): Record<string, Bilingual> =>
+  Object.fromEntries(machine.states.map((state) => [state.name, state.labels]));
+
 export const LABELS = {
   priority: {
     none: { id: 'Tidak perlu', en: 'None' },
@@ -44,11 +49,7 @@ export const LABELS = {
     community_service: { id: 'Pengabdian masyarakat', en: 'Community service' },
     support: { id: 'Penunjang', en: 'Support' },
   },
-  level: {
-    local_regional: { id: 'Lokal/wilayah', en: 'Local/regional' },
-    national: { id: 'Nasional', en: 'National' },
-    international: { id: 'Internasional', en: 'International' },
-  },
+  level: PARTNER_LEVEL_LABELS,
   source: {
     unit_request: { id: 'Permintaan unit', en: 'Unit request' },
     internal_meeting: { id: 'Rapat internal', en: 'Internal meeting' },
@@ -56,29 +57,10 @@ export const LABELS = {
     evaluation_report: { id: 'Laporan evaluasi', en: 'Evaluation report' },
     other: { id: 'Lainnya', en: 'Other' },
   },
-  proposalState: {
-    draft: { id: 'Draf', en: 'Draft' },
-    submitted: { id: 'Diajukan', en: 'Submitted' },
-    under_review: { id: 'Ditelaah', en: 'Under review' },
-    revision_requested: { id: 'Perlu revisi', en: 'Revision requested' },
-    recommended: { id: 'Direkomendasikan', en: 'Recommended' },
-    approved: { id: 'Disetujui', en: 'Approved' },
-    rejected: { id: 'Ditolak', en: 'Rejected' },
-    withdrawn: { id: 'Ditarik', en: 'Withdrawn' },
-  },
-  itemState: {
-    planned: { id: 'Direncanakan', en: 'Planned' },
-    in_progress: { id: 'Berjalan', en: 'In progress' },
-    done: { id: 'Selesai', en: 'Done' },
-    cancelled: { id: 'Dibatalkan', en: 'Cancelled' },
-  },
-  institutionType: {
-    industry: { id: 'Industri', en: 'Industry' }, state_enterprise: { id: 'BUMN/BUMD', en: 'State enterprise' }, government: { id: 'Pemerintah', en: 'Government' },
-    university: { id: 'Perguruan tinggi', en: 'University' }, school: { id: 'Sekolah', en: 'School' }, association: { id: 'Asosiasi', en: 'Association' },
-    ngo: { id: 'LSM', en: 'NGO' }, hospital: { id: 'Rumah sakit', en: 'Hospital' }, msme: { id: 'UMKM', en: 'MSME' },
-    research_institute: { id: 'Lembaga riset', en: 'Research institute' }, certification_body: { id: 'Lembaga sertifikasi', en: 'Certification body' },
-    multilateral: { id: 'Multilateral', en: 'Multilateral' }, other: { id: 'Lainnya', en: 'Other' },
-  },
+  // States and their names come from the workflow tables the server enforces.
+  proposalState: stateLabels(proposalWorkflow),
+  itemState: stateLabels(programItemWorkflow),
+  institutionType: INSTITUTION_TYPE_LABELS,
 } satisfies Record<string, Record<string, Bilingual>>;
 
 const TABS = [
