@@ -3,9 +3,11 @@ export default [
   'strapi::errors',
   'strapi::security',
   'strapi::cors',
-  // The public directory answers here, before query/body parsing, session and the router: it
-  // needs none of them, and skipping them is what makes it fast (see npm run bench:directory).
-  // It stays after errors, security and cors, so it sends the same headers as every other route.
+  // The public directory requests that reach Koa (filtered, cross-origin, revalidating) answer
+  // here, before query/body parsing, session and the router, which they do not need. It stays
+  // after errors, security and cors, so it sends the same headers as every other route; the
+  // unfiltered hot request is answered even earlier, by src/api/directory/front-door.ts, with
+  // the headers learnt from this path.
   'global::directory-fast-path',
   'strapi::poweredBy',
   'strapi::query',

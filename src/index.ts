@@ -4,6 +4,7 @@ import { ensureFirstAdmin } from './bootstrap/first-admin';
 import { ensureRoles } from './bootstrap/roles';
 import { registerAgreementState } from './document-middlewares/agreement-state';
 import { registerDirectoryFreshness } from './document-middlewares/directory-freshness';
+import { installDirectoryFrontDoor } from './api/directory/front-door';
 import { registerDirectoryQuery } from './api/directory/graphql';
 import { registerDirectoryOpenApi } from './api/directory/openapi';
 import { directoryService } from './api/directory/services/directory';
@@ -32,6 +33,7 @@ export default {
     await ensureFirstAdmin(strapi);
     await seedDatabase(strapi, { demo: process.env.SEED_DEMO !== 'false' });
     directoryService(strapi).startSignal();
+    installDirectoryFrontDoor(strapi);
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {

@@ -2,10 +2,11 @@ import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
 
 /**
- * The public partner directory, early in the stack.
- * - GET/HEAD /api/directory is answered here, before query and body parsing, session, the router
- *   and permission checks, none of which this fixed public listing needs; skipping them is what
- *   makes it fast (npm run bench:directory). It sits after strapi::errors, strapi::security and
+ * The public partner directory, early in the Koa stack.
+ * - GET/HEAD /api/directory requests that the front door (src/api/directory/front-door.ts) hands
+ *   to Koa — filtered, cross-origin, revalidating, or the first for a new listing — are answered
+ *   here, before query and body parsing, session, the router and permission checks, none of which
+ *   this fixed public listing needs. It sits after strapi::errors, strapi::security and
  *   strapi::cors, so errors, security headers and CORS are those of any other route. The work is
  *   done by the route's own controller (src/api/directory).
  * - GET / shows the public directory page (public/index.html) instead of Strapi's redirect to

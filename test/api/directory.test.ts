@@ -327,6 +327,57 @@ describe('HTTP caching and compression', () => {
   });
 });
 
+describe('the front door (the hot request answered before Koa)', () => {
+  const withoutDate = (headers: http.IncomingHttpHeaders) => Object.fromEntries(Object.entries(headers).filter(([name]) => name !== 'date'));
+  /** Requests that reached Koa: its logger writes one `http` line for each. */
+  const koaLogLines = (spy: jest.SpyInstance, urlPath: string) => spy.mock.calls.filter(([line]) => String(line).startsWith(`GET ${urlPath} `)).length;
+
+  test.each([
+    ['identity', {}],
+    ['gzip', { 'Accept-Encoding': 'gzip' }],
+    ['br', { 'Accept-Encoding': 'br, gzip' }],
+  ])('%s: after Koa answered once, the same bytes and headers come without Koa', async (_encoding, headers: Record<string, string>) => {
+    await createListedPartner(app.strapi, { name: `PT Pintu Depan ${_encoding}` });
+    const spy = jest.spyOn(app.strapi.log, 'http');
+    try {
+      const learnt = await get('/api/directory', headers);
+      expect(koaLogLines(spy, '/api/directory')).toBe(1);
+      const fast = await get('/api/directory', headers);
+      const fastHead = await get('/api/directory', headers, 'HEAD');
+      expect(koaLogLines(spy, '/api/directory')).toBe(1);
+      // The same request through Koa (an empty query string is not the hot request).
+      const throughKoa = await get('/api/directory?', headers);
+      expect(koaLogLines(spy, '/api/directory?')).toBe(1);
+
+      expect(fast.status).toBe(200);
+      expect(fast.body.equals(learnt.body)).toBe(true);
+      expect(fast.body.equals(throughKoa.body)).toBe(true);
+      expect(withoutDate(fast.headers)).toEqual(withoutDate(learnt.headers));
+      expect(withoutDate(fast.headers)).toEqual(withoutDate(throughKoa.headers));
+      expect(fastHead.status).toBe(200);
+      expect(fastHead.body.length).toBe(0);
+      expect(withoutDate(fastHead.headers)).toEqual(withoutDate(fast.headers));
+      for (const header of ['content-security-policy', 'x-frame-options', 'x-content-type-options', 'strict-transport-security', 'vary', 'etag', 'cache-control']) {
+        expect(fast.headers[header]).toBeDefined();
+      }
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  test('a change is learnt again: the next response after a write is the new listing', async () => {
+    await get('/api/directory');
+    const before = await get('/api/directory');
+    const { partnerId } = await createListedPartner(app.strapi, { name: 'PT Sesudah Pintu Depan' });
+    const after = await get('/api/directory');
+    expect(after.headers.etag).not.toBe(before.headers.etag);
+    expect((JSON.parse(after.body.toString('utf8')) as Listing).data.some((partner) => partner.documentId === partnerId)).toBe(true);
+    const again = await get('/api/directory');
+    expect(again.body.equals(after.body)).toBe(true);
+    expect(withoutDate(again.headers)).toEqual(withoutDate(after.headers));
+  });
+});
+
 describe('never a leak', () => {
   const secretValues = Object.values(SECRETS);
   const expectNoSecret = (text: string) => {

@@ -54,7 +54,6 @@ export interface TestApp {
 const TEST_ENV: Record<string, string> = {
   NODE_ENV: 'test',
   STRAPI_TELEMETRY_DISABLED: 'true',
-  STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
   STRAPI_STARTUP_BANNER: 'false',
   CRON_ENABLED: 'false',
   SEED_DEMO: 'false',

@@ -4,7 +4,7 @@ import zlib from 'zlib';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { directoryQueryMessage, filterDirectory, parseDirectoryQuery, type Directory, type DirectoryFilters } from '../../../domain/directory';
-import { startChangeSignal, UNSIGNALLED_MAX_AGE_MS, type ChangeSignal } from '../change-signal';
+import { createFreshness, type Stamp } from '../../../freshness/freshness';
 import { readDirectorySource, type DirectorySource } from '../source';
 
 const gzip = promisify(zlib.gzip);
@@ -23,7 +23,6 @@ export interface PreparedResponse {
 interface Snapshot {
   source: DirectorySource;
   responses: Map<string, Promise<PreparedResponse>>;
-  builtAt: number;
 }
 
 /** Filtered variants kept per snapshot; the unfiltered listing is always kept. */
@@ -42,67 +41,30 @@ const variantKey = (filters: DirectoryFilters) => new URLSearchParams(filters as
 
 /**
  * The directory, prepared once per change. A write to a partner, agreement, unit or cooperation
- * type marks it stale after its transaction commits (see register.ts); the next request rebuilds
- * it. With several instances the change signal tells the others; while that signal is down a
- * prepared listing is trusted for one second only.
+ * type makes it stale (src/document-middlewares/directory-freshness.ts); the next request
+ * rebuilds it. Other instances hear of it through the change signal (src/freshness).
  */
 const createDirectoryService = ({ strapi }: { strapi: Core.Strapi }) => {
-  let current: Promise<Snapshot> | null = null;
-  let maxAgeMs = Infinity;
-  let signal: ChangeSignal | null = null;
+  const freshness = createFreshness(strapi, 'kerjasama_directory');
+  let current: { snapshot: Promise<Snapshot>; stamp: Stamp } | null = null;
 
-  const markStale = () => {
-    current = null;
-  };
-
-  const load = () => {
-    const started = Date.now();
-    const promise = readDirectorySource(strapi).then((source) => ({ source, responses: new Map<string, Promise<PreparedResponse>>(), builtAt: started }));
-    promise.catch(() => {
-      if (current === promise) current = null;
+  const snapshot = (): Promise<Snapshot> => {
+    if (current && freshness.isFresh(current.stamp)) return current.snapshot;
+    const loading = { snapshot: readDirectorySource(strapi).then((source) => ({ source, responses: new Map<string, Promise<PreparedResponse>>() })), stamp: freshness.stamp() };
+    loading.snapshot.catch(() => {
+      if (current === loading) current = null;
     });
-    return promise;
-  };
-
-  const snapshot = async (): Promise<Snapshot> => {
-    const pending = current;
-    if (pending) {
-      const held = await pending;
-      if (Date.now() - held.builtAt <= maxAgeMs) return held;
-      if (current === pending) current = null;
-    }
-    current ??= load();
-    return current;
+    current = loading;
+    return loading.snapshot;
   };
 
   return {
-    /**
-     * Something the listing shows changed: drop the prepared listing once the surrounding
-     * transaction (if any) has committed, and tell the other instances.
-     */
-    async changed() {
-      const apply = () => {
-        markStale();
-        signal?.publish();
-      };
-      if (strapi.db.inTransaction()) await strapi.db.transaction(async ({ onCommit }) => onCommit(apply));
-      else apply();
-    },
+    /** Something the listing shows changed (see Freshness.changed). */
+    changed: () => freshness.changed(),
 
     /** Listens for changes made through other instances (PostgreSQL); a no-op on SQLite. */
-    startSignal() {
-      signal ??= startChangeSignal(strapi, {
-        onRemoteChange: markStale,
-        onReliability: (reliable) => {
-          maxAgeMs = reliable ? Infinity : UNSIGNALLED_MAX_AGE_MS;
-        },
-      });
-    },
-
-    async stopSignal() {
-      await signal?.stop();
-      signal = null;
-    },
+    startSignal: () => freshness.start(),
+    stopSignal: () => freshness.stop(),
 
     /** Checks the query string; unknown parameters or values are a 400 naming the parameter. */
     async parseQuery(query: Record<string, unknown>): Promise<DirectoryFilters> {

@@ -2,13 +2,10 @@ import { randomUUID } from 'crypto';
 import { Client, type ClientConfig } from 'pg';
 import type { Core } from '@strapi/strapi';
 
-const CHANNEL = 'kerjasama_directory';
 const RECONNECT_MS = 500;
-/** While the signal is down, a prepared listing is trusted this long (the one-second promise). */
-export const UNSIGNALLED_MAX_AGE_MS = 1000;
 
 export interface ChangeSignal {
-  /** Tells the other instances that the directory changed. */
+  /** Tells the other instances that the data changed. */
   publish(): void;
   stop(): Promise<void>;
 }
@@ -22,14 +19,21 @@ const connectionConfig = (strapi: Core.Strapi): ClientConfig => {
 };
 
 /**
- * Cross-instance freshness on PostgreSQL: a dedicated connection LISTENs on one channel; a change
- * committed through any instance is NOTIFYed and every other instance drops its prepared listing.
- * While that connection is down (or being re-established) the listing is re-read at most every
- * second, so a missed notification can never keep an old listing for longer than that.
- * On SQLite there is one process per database file, so nothing is needed.
+ * Cross-instance change signal on PostgreSQL: a dedicated connection LISTENs on one channel; a
+ * change committed through any instance is NOTIFYed and every other instance hears it.
+ * `onReliability(false)` says the connection is down (or being re-established): notifications
+ * may be missed until it says true again. On SQLite there is one process per database file, so
+ * there is nobody to tell.
  */
-export const startChangeSignal = (strapi: Core.Strapi, handlers: { onRemoteChange: () => void; onReliability: (reliable: boolean) => void }): ChangeSignal => {
-  if (strapi.db.dialect.client !== 'postgres') return { publish: () => undefined, stop: async () => undefined };
+export const startChangeSignal = (
+  strapi: Core.Strapi,
+  channel: string,
+  handlers: { onRemoteChange: () => void; onReliability: (reliable: boolean) => void },
+): ChangeSignal => {
+  if (strapi.db.dialect.client !== 'postgres') {
+    handlers.onReliability(true);
+    return { publish: () => undefined, stop: async () => undefined };
+  }
 
   const instance = randomUUID();
   let client: Client | null = null;
@@ -48,24 +52,24 @@ export const startChangeSignal = (strapi: Core.Strapi, handlers: { onRemoteChang
   const connect = async () => {
     const listener = new Client(connectionConfig(strapi));
     listener.on('error', (error) => {
-      strapi.log.warn(`[directory] change signal lost (${error.message}); reconnecting`);
+      strapi.log.warn(`[${channel}] change signal lost (${error.message}); reconnecting`);
       if (client === listener) client = null;
       listener.end().catch(() => undefined);
       scheduleReconnect();
     });
     listener.on('notification', (message) => {
-      if (message.channel === CHANNEL && message.payload !== instance) handlers.onRemoteChange();
+      if (message.channel === channel && message.payload !== instance) handlers.onRemoteChange();
     });
     try {
       await listener.connect();
-      await listener.query(`LISTEN ${CHANNEL}`);
+      await listener.query(`LISTEN ${channel}`);
       if (stopped) return void (await listener.end());
       client = listener;
       // Anything may have changed while we were not listening.
       handlers.onRemoteChange();
       handlers.onReliability(true);
     } catch (error) {
-      strapi.log.warn(`[directory] change signal unavailable (${(error as Error).message}); retrying`);
+      strapi.log.warn(`[${channel}] change signal unavailable (${(error as Error).message}); retrying`);
       listener.end().catch(() => undefined);
       scheduleReconnect();
     }
@@ -78,8 +82,8 @@ export const startChangeSignal = (strapi: Core.Strapi, handlers: { onRemoteChang
     publish() {
       // Through the pool, not the listener: a NOTIFY must not wait for a reconnect.
       strapi.db.connection
-        .raw('select pg_notify(?, ?)', [CHANNEL, instance])
-        .catch((error: Error) => strapi.log.warn(`[directory] change not signalled to other instances: ${error.message}`));
+        .raw('select pg_notify(?, ?)', [channel, instance])
+        .catch((error: Error) => strapi.log.warn(`[${channel}] change not signalled to other instances: ${error.message}`));
     },
     async stop() {
       stopped = true;
