@@ -4,11 +4,15 @@ import path from 'path';
 import { spawn, type ChildProcess } from 'child_process';
 import { isPostgres, setupStrapi, type TestApp } from '../helpers/strapi';
 import { distDir, writeContext } from '../helpers/dist';
+import supertest from 'supertest';
 import { createListedPartner, transition } from '../helpers/directory-fixtures';
+import { adminToken } from '../helpers/auth';
+import { asAdmin, buildPlanningWorld, FIXTURE_YEAR } from '../helpers/planning-fixtures';
 
 /**
  * Two instances of the system on one PostgreSQL database: a change committed through one is
- * visible through the other within one second (PostgreSQL LISTEN/NOTIFY). SQLite has one process
+ * visible through the other within one second (PostgreSQL LISTEN/NOTIFY), in the public
+ * directory and in the planning figures. SQLite has one process
  * per database file, so this file only runs on PostgreSQL (npm run test:pg, and in CI).
  */
 const describeOnPostgres = isPostgres ? describe : describe.skip;
@@ -93,5 +97,26 @@ describeOnPostgres('two instances on one PostgreSQL database', () => {
 
     await transition(app.strapi, partnerId, 'withdrawn', 'Uji dua instans');
     expect(await visibleOnOther((data) => !data.some((p) => p.documentId === partnerId))).toBeLessThan(1000);
+  });
+
+  test('achievement figures prepared by the other instance follow a write made through this one within 1 s', async () => {
+    const world = await buildPlanningWorld(app.strapi);
+    const kapokjaOnOther = asAdmin(() => supertest.agent(`http://127.0.0.1:${otherPort}`), await adminToken(app.strapi, () => supertest.agent(`http://127.0.0.1:${otherPort}`), ['Kapokja Humas & Kerjasama']));
+    const created = await kapokjaOnOther.post('/kerjasama/targets', { year: FIXTURE_YEAR, unit: world.units.J2, metric: 'agreements_signed', targetValue: 5 });
+    expect(created.status).toBe(201);
+    const achievedOnOther = async () => {
+      const report = await kapokjaOnOther.get(`/kerjasama/targets?year=${FIXTURE_YEAR}`);
+      return (report.body.data.targets as Array<{ documentId: string; achieved: number }>).find((t) => t.documentId === created.body.data.documentId)!.achieved;
+    };
+    const before = await achievedOnOther(); // prepared on the other instance: it must drop it
+
+    await writeContext().runAsSystem('test', () =>
+      app.strapi.documents('api::agreement.agreement').create({
+        data: { kind: 'mou', ourNumber: `LINTAS/${Date.now()}`, title: 'Naskah lintas instans', partner: world.partners.PA, units: [world.units.J2], signedDate: `${FIXTURE_YEAR}-08-01`, startDate: `${FIXTURE_YEAR}-08-01`, endDate: `${FIXTURE_YEAR + 2}-07-31` } as never,
+      }),
+    );
+    const started = Date.now();
+    while ((await achievedOnOther()) !== before + 1 && Date.now() - started < 5000) await new Promise((resolve) => setTimeout(resolve, 25));
+    expect(Date.now() - started).toBeLessThan(1000);
   });
 });

@@ -1,12 +1,22 @@
+import type { Core } from '@strapi/strapi';
 import { routes } from './routes';
 import { controllers } from './controllers';
 import { services } from './services';
 import { registerPermissionActions } from './permissions';
 import { ensurePlanningIndexes } from './bootstrap';
+import { registerPreparedFreshness } from './prepared-freshness';
+import { preparedService } from './services/prepared';
 
 export default {
-  register: registerPermissionActions,
-  bootstrap: ensurePlanningIndexes,
+  async register({ strapi }: { strapi: Core.Strapi }) {
+    await registerPermissionActions({ strapi });
+    registerPreparedFreshness(strapi);
+  },
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await ensurePlanningIndexes({ strapi });
+    preparedService(strapi).startSignal();
+  },
+  destroy: ({ strapi }: { strapi: Core.Strapi }) => preparedService(strapi).stopSignal(),
   routes,
   controllers,
   services,

@@ -12,6 +12,7 @@ import {
   type TargetMetric,
   type TargetScope,
 } from '../../../../src/domain/achievement';
+import { preparedService } from './prepared';
 import { createSchema, UIDS } from './schema';
 import { runSql, toId, toNumber, type SqlRow } from './sql';
 
@@ -170,38 +171,46 @@ export const createAchievementService = ({ strapi }: { strapi: Core.Strapi }) =>
     return groupingName(scopeDimensions(scope)) === row.grouping_name ? scope : null;
   };
 
+  /** All figures of a year for these groupings: four queries, whatever the groupings and the data. */
+  const compute = async (year: number, groupings: ScopeDimension[][]): Promise<Figures> => {
+    const figures = new Map<string, number>();
+    const sources: Array<Exclude<MetricSource, 'monitoring'>> = ['agreements_signed', 'active_partners', 'iku6'];
+    const results = await Promise.all([
+      ...sources.map((source) => runSql(strapi, ...asArgs(union(groupings.map((grouping) => agreementBranch(source, grouping, year)))))),
+      runSql(strapi, ...asArgs(union(groupings.map((grouping) => monitoringBranch(grouping, year))))),
+    ]);
+    sources.forEach((source, index) => {
+      for (const row of results[index]) {
+        const scope = scopeOf(row);
+        if (scope) figures.set(figureKey(source, scope), toNumber(row.v1));
+      }
+    });
+    const monitoringMetrics = TARGET_METRICS.filter((metric) => METRIC_DEFINITIONS[metric].source === 'monitoring');
+    const column: Record<string, 'v1' | 'v2' | 'v3'> = { activitiesCount: 'v1', studentsWithCredits: 'v2', certificatesIssued: 'v3' };
+    for (const row of results[sources.length]) {
+      const scope = scopeOf(row);
+      if (!scope) continue;
+      for (const metric of monitoringMetrics) {
+        figures.set(figureKey(metric as TargetMetric, scope), toNumber(row[column[METRIC_DEFINITIONS[metric].monitoringField!]]));
+      }
+    }
+    return figures;
+  };
+
   return {
     /**
-     * All figures of a year for the given target scopes (plus the institution-wide ones): four
-     * queries, whatever the scopes and the data.
+     * All figures of a year for the given target scopes (plus the institution-wide ones),
+     * prepared once per change of the records they count (see prepared.ts).
      */
-    async figures(year: number, scopes: TargetScope[]): Promise<Map<string, number>> {
+    figures(year: number, scopes: TargetScope[]): Promise<Figures> {
       const groupings = groupingsFor(scopes);
-      const figures = new Map<string, number>();
-      const sources: Array<Exclude<MetricSource, 'monitoring'>> = ['agreements_signed', 'active_partners', 'iku6'];
-      const results = await Promise.all([
-        ...sources.map((source) => runSql(strapi, ...asArgs(union(groupings.map((grouping) => agreementBranch(source, grouping, year)))))),
-        runSql(strapi, ...asArgs(union(groupings.map((grouping) => monitoringBranch(grouping, year))))),
-      ]);
-      sources.forEach((source, index) => {
-        for (const row of results[index]) {
-          const scope = scopeOf(row);
-          if (scope) figures.set(figureKey(source, scope), toNumber(row.v1));
-        }
-      });
-      const monitoringMetrics = TARGET_METRICS.filter((metric) => METRIC_DEFINITIONS[metric].source === 'monitoring');
-      const column: Record<string, 'v1' | 'v2' | 'v3'> = { activitiesCount: 'v1', studentsWithCredits: 'v2', certificatesIssued: 'v3' };
-      for (const row of results[sources.length]) {
-        const scope = scopeOf(row);
-        if (!scope) continue;
-        for (const metric of monitoringMetrics) {
-          figures.set(figureKey(metric as TargetMetric, scope), toNumber(row[column[METRIC_DEFINITIONS[metric].monitoringField!]]));
-        }
-      }
-      return figures;
+      return preparedService(strapi).get(`figures:${year}:${groupings.map(groupingName).join('|')}`, () => compute(year, groupings));
     },
   };
 };
+
+/** Figures by figureKey; shared between callers, so read-only. */
+export type Figures = ReadonlyMap<string, number>;
 
 const asArgs = (query: Query): [string, unknown[]] => [query.sql, query.bindings];
 

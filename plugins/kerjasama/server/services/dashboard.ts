@@ -3,6 +3,7 @@ import { progressWidth } from '../../../../src/domain/achievement';
 import { addDays } from '../../../../src/domain/dates';
 import { todayInBatam } from '../../../../src/workflow/today';
 import { createMappingService } from './mapping';
+import { preparedService } from './prepared';
 import { createSchema, UIDS } from './schema';
 import { runSql, toNumber } from './sql';
 import { createTargetsService } from './targets';
@@ -122,12 +123,14 @@ export const createDashboardService = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async dashboard(year: number, now = new Date()) {
       const today = todayInBatam(now);
+      // Both lists read every agreement in force: prepared once per change (and per day).
+      const prepared = preparedService(strapi);
       const [achievement, unitList, proposals, expiringSoon, dormantList, partnerCounts, latestSurvey] = await Promise.all([
         targets.report(year),
         mapping.units(),
         pipeline(year),
-        expiring(today),
-        dormant(today),
+        prepared.get(`expiring:${today}`, () => expiring(today)),
+        prepared.get(`dormant:${today}`, () => dormant(today)),
         partners(),
         satisfaction(year),
       ]);

@@ -7,7 +7,7 @@ import type { Actor } from '../../../../src/domain/roles';
 import { fieldError, type FieldError } from '../../../../src/domain/validation';
 import { throwFieldErrors } from '../../../../src/workflow/errors';
 import { describeWorkflow, requestTransition } from '../../../../src/workflow/service';
-import { createAchievementService } from './achievement';
+import type { AchievementService } from './achievement';
 import { createMappingService } from './mapping';
 import { notFound, optionalText, resolveReference, type Row } from './lookups';
 import { createSchema, UIDS } from './schema';
@@ -42,7 +42,8 @@ export const createProgramService = ({ strapi }: { strapi: Core.Strapi }) => {
   const s = createSchema(strapi);
   const targets = createTargetsService({ strapi });
   const mapping = createMappingService({ strapi });
-  const achievement = createAchievementService({ strapi });
+  // The plugin's one achievement service: its prepared figures are shared by every page.
+  const achievement = () => strapi.plugin('kerjasama').service('achievement') as AchievementService;
 
   const findProgram = async (year: number) =>
     (await strapi.db.query(UIDS.program).findOne({ where: { year }, populate: { previousEvaluation: { select: ['documentId', 'year', 'title'] } } })) as Row | null;
@@ -246,7 +247,7 @@ export const createProgramService = ({ strapi }: { strapi: Core.Strapi }) => {
         id: target.id, metric: target.metric, targetValue: target.targetValue,
         unitId: target.unit?.id ?? null, cooperationTypeId: target.cooperationType?.id ?? null, partnerLevel: target.partnerLevel,
       }));
-      const figures = await achievement.figures(previousYear, inputs);
+      const figures = await achievement().figures(previousYear, inputs);
       const achieved = computeTargetAchievement(inputs, figures);
       const scopeKey = (t: { unit: { id: number } | null; cooperationType: { id: number } | null; partnerLevel: string | null; metric: string }) =>
         `${t.unit?.id ?? ''}|${t.cooperationType?.id ?? ''}|${t.partnerLevel ?? ''}|${t.metric}`;

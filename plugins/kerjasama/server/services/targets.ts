@@ -13,7 +13,7 @@ import {
 import { formatBilingual } from '../../../../src/domain/bilingual';
 import type { FieldError } from '../../../../src/domain/validation';
 import { throwFieldErrors } from '../../../../src/workflow/errors';
-import { createAchievementService } from './achievement';
+import type { AchievementService } from './achievement';
 import { notFound, optionalText, resolveReference, type Row } from './lookups';
 import { UIDS } from './schema';
 
@@ -37,7 +37,8 @@ const asRef = (value: unknown) => {
 };
 
 export const createTargetsService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const achievement = createAchievementService({ strapi });
+  // The plugin's one achievement service: its prepared figures are shared by every page.
+  const achievement = () => strapi.plugin('kerjasama').service('achievement') as AchievementService;
 
   /** The year's targets with their unit and type (three queries). */
   const loadTargets = async (year: number): Promise<TargetRow[]> => {
@@ -72,7 +73,7 @@ export const createTargetsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const report = async (year: number) => {
     const targets = await loadTargets(year);
     const inputs = targets.map(asInput);
-    const figures = await achievement.figures(year, inputs);
+    const figures = await achievement().figures(year, inputs);
     const achieved = computeTargetAchievement(inputs, figures);
     const rollUp = rollUpAchievement(inputs, figures);
     return {

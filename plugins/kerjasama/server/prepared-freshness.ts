@@ -1,0 +1,22 @@
+import type { Core } from '@strapi/strapi';
+import { preparedService } from './services/prepared';
+import { UIDS } from './services/schema';
+
+/**
+ * What the prepared planning figures are derived from: agreements (dates, kind, state, links),
+ * monitoring records, and what those link to — units (a study program counts for its
+ * department), cooperation types (IKU 6 criterion), partners (level, name) and program items
+ * (units, type, partner).
+ */
+const DERIVED_FROM = new Set<string>([UIDS.agreement, UIDS.monitoring, UIDS.unit, UIDS.cooperationType, UIDS.partner, UIDS.programItem]);
+const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
+
+/** Every write, from every door, to a record the prepared figures are derived from makes them stale. */
+export const registerPreparedFreshness = (strapi: Core.Strapi) => {
+  strapi.documents.use(async (ctx, next) => {
+    if (!DERIVED_FROM.has(ctx.uid) || !WRITES.has(ctx.action)) return next();
+    const result = await next();
+    await preparedService(strapi).changed();
+    return result;
+  });
+};
