@@ -13,6 +13,7 @@ export default [
   'strapi::query',
   'strapi::body',
   'strapi::session',
-  'strapi::favicon',
+  // The office's icon, kept with the other public assets (Strapi looks in the project root by default).
+  { name: 'strapi::favicon', config: { path: 'public/favicon.png' } },
   'strapi::public',
 ];

@@ -3,6 +3,10 @@
  * Renders the world map of the public page (public/index.html) at build time: world-atlas
  * country shapes, projected with d3-geo, written as SVG path data keyed by ISO 3166-1 alpha-2
  * code to public/assets/world-map.json. The page then needs no map library and no outside request.
+ *
+ * The 1:110m shapes leave out small countries (Singapore, Bahrain, Malta, ...) and draw others
+ * smaller than a pixel; partners there would not show. For those, `markers` holds the projected
+ * centre from the 1:50m shapes, and the page draws a dot when the country has partners.
  */
 const fs = require('fs');
 const path = require('path');
@@ -11,6 +15,8 @@ const { feature } = require('topojson-client');
 const OUT = path.resolve(__dirname, '..', 'public', 'assets', 'world-map.json');
 const WIDTH = 960;
 const HEIGHT = 470;
+/** A country drawn smaller than this (square pixels at 960 × 470) gets a marker too. */
+const MIN_VISIBLE_AREA = 12;
 
 /** world-atlas names that differ from the English region names of ICU. */
 const NAME_OVERRIDES = {
@@ -42,10 +48,15 @@ const NAME_OVERRIDES = {
   'Trinidad and Tobago': 'TT',
 };
 
+const codeOf = (byName, name) => (name in NAME_OVERRIDES ? NAME_OVERRIDES[name] : byName.get(name));
+
 const main = async () => {
   const { geoEqualEarth, geoPath } = await import('d3-geo');
-  const topology = JSON.parse(fs.readFileSync(require.resolve('world-atlas/countries-110m.json'), 'utf8'));
-  const countries = feature(topology, topology.objects.countries).features.filter((country) => country.properties.name !== 'Antarctica');
+  const load = (file) => {
+    const topology = JSON.parse(fs.readFileSync(require.resolve(`world-atlas/${file}`), 'utf8'));
+    return feature(topology, topology.objects.countries).features.filter((country) => country.properties.name !== 'Antarctica');
+  };
+  const countries = load('countries-110m.json');
   const projection = geoEqualEarth().fitSize([WIDTH, HEIGHT], { type: 'FeatureCollection', features: countries });
   const draw = geoPath(projection);
 
@@ -60,20 +71,30 @@ const main = async () => {
   }
 
   const paths = {};
+  const area = {};
   const unmatched = [];
   for (const country of countries) {
-    const name = country.properties.name;
-    const code = name in NAME_OVERRIDES ? NAME_OVERRIDES[name] : byName.get(name);
+    const code = codeOf(byName, country.properties.name);
     if (!code) {
-      if (code === undefined) unmatched.push(name);
+      if (code === undefined) unmatched.push(country.properties.name);
       continue;
     }
     const d = draw(country);
     if (d) paths[code] = (paths[code] ? paths[code] : '') + d.replace(/(\d+\.\d)\d+/g, '$1');
+    area[code] = (area[code] ?? 0) + draw.area(country);
+  }
+  const markers = {};
+  for (const country of load('countries-50m.json')) {
+    const code = codeOf(byName, country.properties.name);
+    if (!code || (area[code] ?? 0) >= MIN_VISIBLE_AREA) continue;
+    const [x, y] = draw.centroid(country);
+    if (Number.isFinite(x) && Number.isFinite(y)) markers[code] = [Math.round(x * 10) / 10, Math.round(y * 10) / 10];
   }
   fs.mkdirSync(path.dirname(OUT), { recursive: true });
-  fs.writeFileSync(OUT, JSON.stringify({ width: WIDTH, height: HEIGHT, countries: paths }));
-  process.stdout.write(`public map: ${Object.keys(paths).length} countries -> ${path.relative(process.cwd(), OUT)}${unmatched.length ? ` (no ISO code for: ${unmatched.join(', ')})` : ''}\n`);
+  fs.writeFileSync(OUT, JSON.stringify({ width: WIDTH, height: HEIGHT, countries: paths, markers }));
+  process.stdout.write(
+    `public map: ${Object.keys(paths).length} countries, ${Object.keys(markers).length} small ones as markers -> ${path.relative(process.cwd(), OUT)}${unmatched.length ? ` (no ISO code for: ${unmatched.join(', ')})` : ''}\n`,
+  );
 };
 
 main().catch((error) => {

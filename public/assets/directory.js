@@ -136,11 +136,16 @@ const renderMap = () => {
   svg.setAttribute('viewBox', `0 0 ${state.map.width} ${state.map.height}`);
   svg.setAttribute('role', 'group');
   svg.setAttribute('aria-label', t('mapTitle'));
-  for (const [code, d] of Object.entries(state.map.countries)) {
+  const markers = state.map.markers ?? {};
+  // Small countries (Singapore, ...) are a dot beside their shape, if any, when they have partners.
+  const dot = ([x, y]) => `M${x - 3.5},${y}a3.5,3.5 0 1,0 7,0a3.5,3.5 0 1,0 -7,0`;
+  const codes = new Set([...Object.keys(state.map.countries), ...Object.keys(markers).filter((code) => counts[code])]);
+  for (const code of codes) {
+    const n = counts[code] ?? 0;
+    const d = `${state.map.countries[code] ?? ''}${n && markers[code] ? dot(markers[code]) : ''}`;
     const path = document.createElementNS(svgNs, 'path');
     path.setAttribute('d', d);
     path.setAttribute('data-country', code);
-    const n = counts[code] ?? 0;
     path.setAttribute('class', `${n ? 'has' : ''} ${code === selected ? 'selected' : ''}`.trim());
     if (n) {
       path.setAttribute('tabindex', '0');

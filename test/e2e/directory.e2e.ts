@@ -63,9 +63,15 @@ test('the page loads with every listed partner, counts and the map', async () =>
   await page.waitForSelector('body[data-ready="true"]');
   expect(await cardNames()).toEqual(['Osaka Institute of Technology', 'PT Galangan Kapal Batam', 'Singapore Polytechnic']);
   await expect(page.locator('#total').textContent()).resolves.toBe('3 mitra');
-  // Countries with partners are highlighted (Singapore is too small for the 1:110m map).
+  // Countries with partners are highlighted; Singapore, too small for the 1:110m shapes, as a dot.
   await page.waitForSelector('#map svg path.has');
-  expect(await page.locator('#map svg path.has').evaluateAll((paths) => paths.map((p) => p.getAttribute('data-country')).sort())).toEqual(['ID', 'JP']);
+  expect(await page.locator('#map svg path.has').evaluateAll((paths) => paths.map((p) => p.getAttribute('data-country')).sort())).toEqual(['ID', 'JP', 'SG']);
+  const singapore = await page.locator('#map svg path[data-country="SG"]').boundingBox();
+  expect(singapore!.width).toBeGreaterThan(3);
+  await page.click('#map svg path[data-country="SG"]');
+  await expectCards(['Singapore Polytechnic']);
+  await page.click('#map svg path[data-country="SG"]');
+  await expectCards(['Osaka Institute of Technology', 'PT Galangan Kapal Batam', 'Singapore Polytechnic']);
   expect(await page.locator('.card a.website').getAttribute('href')).toBe('https://galangan.example.id');
   // Every form control has a label.
   for (const id of ['q', 'level', 'institutionType', 'country', 'cooperationType', 'unit']) {
