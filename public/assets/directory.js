@@ -146,7 +146,7 @@ const renderMap = () => {
     const path = document.createElementNS(svgNs, 'path');
     path.setAttribute('d', d);
     path.setAttribute('data-country', code);
-    path.setAttribute('class', `${n ? 'has' : ''} ${code === selected ? 'selected' : ''}`.trim());
+    path.setAttribute('class', [n ? 'has' : '', n && markers[code] ? 'marker' : '', code === selected ? 'selected' : ''].filter(Boolean).join(' '));
     if (n) {
       path.setAttribute('tabindex', '0');
       path.setAttribute('role', 'button');
