@@ -1,9 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { directoryService } from '../api/directory/services/directory';
+import { afterWritesTo } from '../freshness/after-writes';
 
 /** Content the public directory shows: a write to any of these may change it. */
-const SHOWN_IN_DIRECTORY = new Set(['api::partner.partner', 'api::agreement.agreement', 'api::unit.unit', 'api::cooperation-type.cooperation-type']);
-const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
+const SHOWN_IN_DIRECTORY = ['api::partner.partner', 'api::agreement.agreement', 'api::unit.unit', 'api::cooperation-type.cooperation-type'];
 
 /**
  * Keeps the prepared public directory fresh: after a write that may change it commits, the
@@ -12,12 +12,7 @@ const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'd
  * files are watched too.
  */
 export const registerDirectoryFreshness = (strapi: Core.Strapi) => {
-  strapi.documents.use(async (ctx, next) => {
-    if (!SHOWN_IN_DIRECTORY.has(ctx.uid) || !WRITES.has(ctx.action)) return next();
-    const result = await next();
-    await directoryService(strapi).changed();
-    return result;
-  });
-  const fileChanged = () => directoryService(strapi).changed();
-  strapi.db.lifecycles.subscribe({ models: ['plugin::upload.file'], afterUpdate: fileChanged, afterDelete: fileChanged });
+  const changed = () => directoryService(strapi).changed();
+  afterWritesTo(strapi, SHOWN_IN_DIRECTORY, changed);
+  strapi.db.lifecycles.subscribe({ models: ['plugin::upload.file'], afterUpdate: changed, afterDelete: changed });
 };

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { afterWritesTo } from '../../../src/freshness/after-writes';
 import { preparedService } from './services/prepared';
 import { UIDS } from './services/schema';
 
@@ -8,15 +9,7 @@ import { UIDS } from './services/schema';
  * department), cooperation types (IKU 6 criterion), partners (level, name) and program items
  * (units, type, partner).
  */
-const DERIVED_FROM = new Set<string>([UIDS.agreement, UIDS.monitoring, UIDS.unit, UIDS.cooperationType, UIDS.partner, UIDS.programItem]);
-const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
+const DERIVED_FROM = [UIDS.agreement, UIDS.monitoring, UIDS.unit, UIDS.cooperationType, UIDS.partner, UIDS.programItem];
 
 /** Every write, from every door, to a record the prepared figures are derived from makes them stale. */
-export const registerPreparedFreshness = (strapi: Core.Strapi) => {
-  strapi.documents.use(async (ctx, next) => {
-    if (!DERIVED_FROM.has(ctx.uid) || !WRITES.has(ctx.action)) return next();
-    const result = await next();
-    await preparedService(strapi).changed();
-    return result;
-  });
-};
+export const registerPreparedFreshness = (strapi: Core.Strapi) => afterWritesTo(strapi, DERIVED_FROM, () => preparedService(strapi).changed());
