@@ -369,7 +369,11 @@ describe('the front door (the hot request answered before Koa)', () => {
     await get('/api/directory');
     const before = await get('/api/directory');
     const { partnerId } = await createListedPartner(app.strapi, { name: 'PT Sesudah Pintu Depan' });
+    // Learnt from a HEAD this time: the GET after it must still carry the body and its length.
+    const head = await get('/api/directory', {}, 'HEAD');
     const after = await get('/api/directory');
+    expect(withoutDate(after.headers)).toEqual(withoutDate(head.headers));
+    expect(Number(after.headers['content-length'])).toBe(after.body.length);
     expect(after.headers.etag).not.toBe(before.headers.etag);
     expect((JSON.parse(after.body.toString('utf8')) as Listing).data.some((partner) => partner.documentId === partnerId)).toBe(true);
     const again = await get('/api/directory');
