@@ -336,6 +336,8 @@ describe('the front door (the hot request answered before Koa)', () => {
     ['identity', {}],
     ['gzip', { 'Accept-Encoding': 'gzip' }],
     ['br', { 'Accept-Encoding': 'br, gzip' }],
+    ['a website on another origin', { Origin: 'https://website.example', 'Accept-Encoding': 'gzip' }],
+    ['a second website', { Origin: 'https://other-site.example' }],
   ])('%s: after Koa answered once, the same bytes and headers come without Koa', async (_encoding, headers: Record<string, string>) => {
     await createListedPartner(app.strapi, { name: `PT Pintu Depan ${_encoding}` });
     const spy = jest.spyOn(app.strapi.log, 'http');
@@ -360,6 +362,7 @@ describe('the front door (the hot request answered before Koa)', () => {
       for (const header of ['content-security-policy', 'x-frame-options', 'x-content-type-options', 'strict-transport-security', 'vary', 'etag', 'cache-control']) {
         expect(fast.headers[header]).toBeDefined();
       }
+      if (headers.Origin) expect(fast.headers['access-control-allow-origin']).toBe(headers.Origin);
     } finally {
       spy.mockRestore();
     }

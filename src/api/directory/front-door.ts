@@ -6,27 +6,28 @@ import { directoryService } from './services/directory';
 
 type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
 
-/** The headers Koa sent for one encoding of one prepared listing (minus Date, which Node adds). */
+/** The headers Koa sent for one encoding of one prepared listing to one Origin (minus Date, which Node adds). */
 interface HeaderTemplate {
   hash: string;
   headers: OutgoingHttpHeaders;
 }
 
 const SUMMARY_INTERVAL_MS = 60_000;
+/** Header templates kept (encodings × the Origins of the sites that embed the directory). */
+const MAX_TEMPLATES = 64;
 
 /**
- * The directory's front door: the hot request — GET or HEAD /api/directory with no query string,
- * no Origin and no If-None-Match — is answered on Node's HTTP server, before Koa, from the
- * prepared bytes. Everything else (filters, CORS, revalidation, errors, every other route) goes
- * to Koa unchanged.
+ * The directory's front door: the hot request — GET or HEAD /api/directory with no query string
+ * and no If-None-Match — is answered on Node's HTTP server, before Koa, from the prepared bytes.
+ * Everything else (filters, revalidation, errors, every other route) goes to Koa unchanged.
  *
  * Why: Koa's per-request work (context, the logger writing one line per request, helmet, cors,
  * the middleware chain) costs more than sending the prepared bytes, and its tail latency was
  * ten times nginx's (npm run bench:directory).
  *
- * The headers are not written here by hand: the first request for each encoding of each
- * prepared listing goes through Koa, and the headers it sent (security, CORS Vary, cache, ETag,
- * type, length) are replayed for the following ones, so the front door cannot drift from what
+ * The headers are not written here by hand: the first request for each encoding and
+ * Origin of each prepared listing goes through Koa, and the headers it sent (security, CORS,
+ * cache, ETag, type, length) are replayed for the following ones, so the front door cannot drift from what
  * the rest of the system sends. A new listing (new content hash) is learnt again the same way.
  *
  * The logger's line per request is replaced by one summary line a minute (`http` level).
@@ -36,19 +37,21 @@ export const installDirectoryFrontDoor = (strapi: Core.Strapi) => {
   const [koa] = server.listeners('request') as RequestListener[];
   if (!koa) throw new Error('the directory front door needs the Koa request listener to be installed first');
   const path = `${strapi.config.get('api.rest.prefix', '/api')}/directory`;
-  const templates = new Map<Encoding, HeaderTemplate>();
+  const templates = new Map<string, HeaderTemplate>();
   let served = 0;
 
   const isHotRequest = (req: IncomingMessage) =>
-    (req.method === 'GET' || req.method === 'HEAD') && req.url === path && !req.headers.origin && !req.headers['if-none-match'];
+    (req.method === 'GET' || req.method === 'HEAD') && req.url === path && !req.headers['if-none-match'];
 
   /** Let Koa answer, and keep its headers when they are the answer to this very listing. */
-  const learnFromKoa = (req: IncomingMessage, res: ServerResponse, encoding: Encoding, hash: string, etag: string) => {
+  const learnFromKoa = (req: IncomingMessage, res: ServerResponse, key: string, hash: string, etag: string) => {
     res.once('finish', () => {
       const headers = { ...res.getHeaders() };
       if (res.statusCode !== 200 || headers.etag !== etag || headers['set-cookie'] !== undefined) return;
       delete headers.date;
-      templates.set(encoding, { hash, headers });
+      templates.delete(key);
+      if (templates.size >= MAX_TEMPLATES) templates.delete(templates.keys().next().value as string);
+      templates.set(key, { hash, headers });
     });
     koa(req, res);
   };
@@ -63,9 +66,11 @@ export const installDirectoryFrontDoor = (strapi: Core.Strapi) => {
       return;
     }
     const encoding = (accepts(req).encoding([...ENCODINGS]) || 'identity') as Encoding;
-    const template = templates.get(encoding);
+    // CORS answers depend on the Origin; everything else Koa sends here depends on the encoding.
+    const key = `${encoding} ${req.headers.origin ?? ''}`;
+    const template = templates.get(key);
     if (template?.hash !== prepared.hash) {
-      learnFromKoa(req, res, encoding, prepared.hash, etagOf(prepared, encoding));
+      learnFromKoa(req, res, key, prepared.hash, etagOf(prepared, encoding));
       return;
     }
     served += 1;
