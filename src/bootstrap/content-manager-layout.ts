@@ -4,7 +4,7 @@ import type { Core, UID } from '@strapi/strapi';
  * Content Manager labels (Indonesian first, English beside it), main fields and list columns.
  * Applied once per LAYOUT_VERSION so that layout changes an admin makes later are kept.
  */
-export const LAYOUT_VERSION = 2;
+export const LAYOUT_VERSION = 3;
 
 const FIELD_LABELS: Record<string, string> = {
   code: 'Kode (Code)',
@@ -97,6 +97,7 @@ const FIELD_LABELS: Record<string, string> = {
   approvedSnapshot: 'Versi disetujui (Approved version)',
   program: 'Program',
   proposal: 'Usulan (Proposal)',
+  carriedFrom: 'Dibawa dari (Carried over from)',
   quarter: 'Triwulan (Quarter)',
   plannedStart: 'Rencana mulai (Planned start)',
   plannedEnd: 'Rencana selesai (Planned end)',

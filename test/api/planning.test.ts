@@ -1,7 +1,7 @@
 import { setupStrapi, type TestApp } from '../helpers/strapi';
 import { adminToken, apiToken } from '../helpers/auth';
 import { createThrough, DOORS, updateThrough, type DoorCredentials } from '../helpers/doors';
-import { asAdmin, buildPlanningWorld, countQueries, ensureEmptyRole, FIXTURE_YEAR, type PlanningWorld } from '../helpers/planning-fixtures';
+import { asAdmin, buildPlanningWorld, countQueries, createKpi, createProgramWithItems, ensureEmptyRole, FIXTURE_YEAR, type PlanningWorld } from '../helpers/planning-fixtures';
 
 let app: TestApp;
 let world: PlanningWorld;
@@ -255,6 +255,213 @@ describe('permissions per role', () => {
     expect(after.body.data.program.approvedSnapshot.items).toHaveLength(1);
     // Locked now: a new item is refused by the workflow rules.
     expect((await kapokja.post(`/kerjasama/program/${programId}/items`, { title: 'Terlambat' })).status).toBe(400);
+  });
+});
+
+interface ItemView {
+  documentId: string;
+  title: string;
+  quarter: string | null;
+  budget: number | null;
+  expectedOutput: string | null;
+  partner: { documentId: string } | null;
+  cooperationType: { documentId: string } | null;
+  units: Array<{ documentId: string }>;
+  kpis: Array<{ documentId: string; code: string }>;
+}
+
+describe('program items: edited in place, with the choices the form offers', () => {
+  const EDIT_YEAR = Y + 2;
+  let programId: string;
+  let itemId: string;
+  let kpi: string;
+  const itemsOf = async (year: number) => {
+    const response = await kapokja.get(`/kerjasama/program?year=${year}`);
+    expect(response.status).toBe(200);
+    return response.body.data.items as ItemView[];
+  };
+  const itemOf = async (year: number, documentId: string) => (await itemsOf(year)).find((item) => item.documentId === documentId)!;
+
+  beforeAll(async () => {
+    kpi = await createKpi(app.strapi);
+    ({ programId, itemIds: [itemId] } = await createProgramWithItems(kapokja, EDIT_YEAR, [
+      { title: 'Magang industri', partner: world.partners.PA, cooperationType: world.types.T1, units: [world.units.P1], quarter: 'Q1', budget: 1000000 },
+    ]));
+  });
+
+  test('an item added with partner, type, units and KPIs keeps them', async () => {
+    const created = await kapokja.post(`/kerjasama/program/${programId}/items`, { title: 'Riset bersama', partner: world.partners.PB, cooperationType: world.types.T2, units: [world.units.J2], kpis: [kpi], quarter: 'Q4' });
+    expect(created.status).toBe(201);
+    const item = await itemOf(EDIT_YEAR, created.body.data.documentId);
+    expect([item.partner?.documentId, item.cooperationType?.documentId, item.units.map((u) => u.documentId), item.kpis.map((k) => k.documentId), item.quarter])
+      .toEqual([world.partners.PB, world.types.T2, [world.units.J2], [kpi], 'Q4']);
+  });
+
+  test('editing an item of a draft program changes it', async () => {
+    const response = await kapokja.put(`/kerjasama/program/items/${itemId}`, {
+      title: '  Magang industri satu semester ', quarter: 'Q3', budget: 7500000, expectedOutput: '20 mahasiswa magang',
+      partner: world.partners.PB, cooperationType: world.types.T2, units: [world.units.P2, world.units.J2], kpis: [kpi],
+    });
+    expect(response.status).toBe(200);
+    const item = await itemOf(EDIT_YEAR, itemId);
+    expect({
+      title: item.title, quarter: item.quarter, budget: item.budget, expectedOutput: item.expectedOutput, partner: item.partner?.documentId,
+      cooperationType: item.cooperationType?.documentId, units: item.units.map((u) => u.documentId).sort(), kpis: item.kpis.map((k) => k.documentId),
+    }).toEqual({
+      title: 'Magang industri satu semester', quarter: 'Q3', budget: 7500000, expectedOutput: '20 mahasiswa magang', partner: world.partners.PB,
+      cooperationType: world.types.T2, units: [world.units.P2, world.units.J2].sort(), kpis: [kpi],
+    });
+  });
+
+  test('an edit changes only the fields it sends; null clears', async () => {
+    const before = await itemOf(EDIT_YEAR, itemId);
+    expect((await kapokja.put(`/kerjasama/program/items/${itemId}`, { quarter: 'Q2', partner: null })).status).toBe(200);
+    expect(await itemOf(EDIT_YEAR, itemId)).toEqual({ ...before, quarter: 'Q2', partner: null });
+    expect((await kapokja.put(`/kerjasama/program/items/${itemId}`, { partner: world.partners.PB })).status).toBe(200);
+  });
+
+  test.each([
+    ['partner', { partner: 'no-such-partner' }],
+    ['units', { units: ['P1', 'no-such-unit'] }],
+    ['units', { units: 'P1' }],
+    ['kpis', { kpis: ['no-such-kpi'] }],
+    ['cooperationType', { cooperationType: 'no-such-type' }],
+    ['quarter', { quarter: 'Q5' }],
+    ['budget', { budget: -1 }],
+    ['budget', { budget: 'banyak' }],
+    ['title', { title: '' }],
+    ['title', { title: '   ' }],
+  ])('bad input (%s) is a 400 naming the field and changes nothing', async (field, body) => {
+    const resolved = 'units' in body && Array.isArray(body.units) ? { units: body.units.map((unit) => (unit === 'P1' ? world.units.P1 : unit)) } : body;
+    const before = await itemOf(EDIT_YEAR, itemId);
+    const response = await kapokja.put(`/kerjasama/program/items/${itemId}`, { title: 'Judul baru', quarter: 'Q4', ...resolved });
+    expect(response.status).toBe(400);
+    expect(response.body.error.name).toBe('ValidationError');
+    expect(response.body.error.details.errors.map((e: { path: string[] }) => e.path[0])).toEqual([field]);
+    expect(await itemOf(EDIT_YEAR, itemId)).toEqual(before);
+  });
+
+  test('an unknown item is a 404', async () => {
+    expect((await kapokja.put('/kerjasama/program/items/no-such-item', { title: 'X' })).status).toBe(404);
+  });
+
+  test('the Director (no "manage program") gets 403 and nothing changes', async () => {
+    const director = asAdmin(app.request, await adminToken(app.strapi, app.request, ['Direktur']));
+    const before = await itemOf(EDIT_YEAR, itemId);
+    expect((await director.put(`/kerjasama/program/items/${itemId}`, { title: 'Diubah Direktur' })).status).toBe(403);
+    expect((await director.get('/kerjasama/program/choices')).status).toBe(403);
+    expect(await itemOf(EDIT_YEAR, itemId)).toEqual(before);
+  });
+
+  test('the choices route gives partners, types, units in their tree and KPIs, in a constant number of queries', async () => {
+    // The fewest queries of three calls (background work after a write can land in one call's window).
+    const measure = async () => {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const calls = [];
+      for (let call = 0; call < 3; call += 1) calls.push(await countQueries(app.strapi, () => kapokja.get('/kerjasama/program/choices')));
+      return { response: calls[0].result, queries: Math.min(...calls.map((call) => call.queries)) };
+    };
+    const { response, queries } = await measure();
+    expect(response.status).toBe(200);
+    const data = response.body.data as {
+      partners: Array<{ id: number; documentId: string; name: string }>;
+      cooperationTypes: Array<{ documentId: string; code: string }>;
+      units: Array<{ documentId: string; code: string; path: string; depth: number }>;
+      kpis: Array<{ documentId: string; code: string }>;
+    };
+    const partnerIds = data.partners.map((p) => p.documentId);
+    expect(partnerIds).toEqual(expect.arrayContaining([world.partners.PA, world.partners.PB]));
+    expect(new Set(partnerIds).size).toBe(partnerIds.length); // a listed partner's published copy is not a second choice
+    expect(data.partners.every((p) => typeof p.id === 'number' && p.name)).toBe(true);
+    expect(data.cooperationTypes.map((t) => t.documentId)).toEqual(expect.arrayContaining([world.types.T1, world.types.T2]));
+    expect(data.kpis.map((k) => k.documentId)).toContain(kpi);
+    // A department comes first, then its study programs, labelled with the path.
+    const at = (documentId: string) => data.units.findIndex((u) => u.documentId === documentId);
+    const j1 = data.units[at(world.units.J1)];
+    const p1 = data.units[at(world.units.P1)];
+    expect([j1.depth, p1.depth, p1.path]).toEqual([0, 1, `${j1.code} › ${p1.code}`]);
+    expect(at(world.units.J1)).toBeLessThan(at(world.units.P1));
+    expect(at(world.units.P1)).toBeLessThan(at(world.units.P2));
+
+    await buildPlanningWorld(app.strapi);
+    await createKpi(app.strapi);
+    const again = await measure();
+    expect(again.response.body.data.partners.length).toBe(data.partners.length + 2);
+    expect(again.queries).toBe(queries);
+    // Five reads (partners, types, units and their parents, KPIs) besides the admin session's own.
+    expect(queries).toBeLessThanOrEqual(10);
+  });
+
+  test('a submitted, then approved program refuses edits of its items (the frozen rule) and nothing changes', async () => {
+    const director = asAdmin(app.request, await adminToken(app.strapi, app.request, ['Direktur']));
+    expect((await kapokja.post(`/kerjasama/program/${programId}/transitions`, { to: 'submitted' })).status).toBe(200);
+    const before = await itemOf(EDIT_YEAR, itemId);
+    for (const body of [{ title: 'Terlambat' }, { units: [world.units.J1] }, { budget: 1 }]) {
+      const refused = await kapokja.put(`/kerjasama/program/items/${itemId}`, body);
+      expect(refused.status).toBeGreaterThanOrEqual(400);
+      expect(refused.status).toBeLessThan(500);
+    }
+    expect(await itemOf(EDIT_YEAR, itemId)).toEqual(before);
+
+    expect((await director.post(`/kerjasama/program/${programId}/transitions`, { to: 'approved' })).status).toBe(200);
+    const refused = await kapokja.put(`/kerjasama/program/items/${itemId}`, { title: 'Terlambat' });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details.errors[0].path).toEqual(['title']);
+    expect(await itemOf(EDIT_YEAR, itemId)).toEqual(before);
+  });
+});
+
+describe('start from last year', () => {
+  const PREVIOUS = Y + 5;
+  const YEAR = Y + 6;
+  let previousItems: string[];
+  let kpi: string;
+  const itemCount = () => app.strapi.db.query('api::program-item.program-item').count({ where: { program: { year: YEAR } } });
+  const start = async () => {
+    const response = await kapokja.post('/kerjasama/program/start-from-last-year', { year: YEAR });
+    expect(response.status).toBe(200);
+    return response.body.data as { itemsCarried: number; itemsAlreadyCarried: number; targetsCarried: number };
+  };
+
+  beforeAll(async () => {
+    kpi = await createKpi(app.strapi);
+    // Last year: two unfinished items and one cancelled, and a target it did not meet.
+    const previous = await createProgramWithItems(kapokja, PREVIOUS, [
+      { title: 'Magang lanjutan', partner: world.partners.PA, cooperationType: world.types.T1, units: [world.units.P1], kpis: [kpi], quarter: 'Q2', budget: 2000000 },
+      { title: 'Riset lanjutan', units: [world.units.J2] },
+      { title: 'Dibatalkan', quarter: 'Q1' },
+    ]);
+    previousItems = previous.itemIds;
+    const director = asAdmin(app.request, await adminToken(app.strapi, app.request, ['Direktur']));
+    expect((await kapokja.post(`/kerjasama/program/${previous.programId}/transitions`, { to: 'submitted' })).status).toBe(200);
+    expect((await director.post(`/kerjasama/program/${previous.programId}/transitions`, { to: 'approved' })).status).toBe(200);
+    const cancelled = await kapokja.post(`/kerjasama/workflow/api::program-item.program-item/${previousItems[2]}/transitions`, { to: 'cancelled', reason: 'Mitra mundur' });
+    expect(cancelled.status).toBe(200);
+    await addTarget({ year: PREVIOUS, unit: world.units.J2, metric: 'agreements_signed', targetValue: 50 });
+  });
+
+  test('a second run carries nothing new: items and targets are carried once', async () => {
+    const first = await start();
+    expect([first.itemsCarried, first.itemsAlreadyCarried]).toEqual([2, 0]);
+    expect(first.targetsCarried).toBeGreaterThanOrEqual(1);
+    expect(await itemCount()).toBe(2);
+
+    const second = await start();
+    expect(second).toMatchObject({ itemsCarried: 0, itemsAlreadyCarried: 2, targetsCarried: 0 });
+    expect(await itemCount()).toBe(2);
+  });
+
+  test('a carried item keeps its plan and names where it came from, even once edited', async () => {
+    const view = await kapokja.get(`/kerjasama/program?year=${YEAR}`);
+    const carried = (view.body.data.items as ItemView[]).find((item) => item.title === 'Magang lanjutan')!;
+    expect([carried.partner?.documentId, carried.cooperationType?.documentId, carried.units.map((u) => u.documentId), carried.kpis.map((k) => k.documentId), carried.quarter, carried.budget])
+      .toEqual([world.partners.PA, world.types.T1, [world.units.P1], [kpi], 'Q2', 2000000]);
+    const stored = await app.strapi.db.query('api::program-item.program-item').findOne({ where: { documentId: carried.documentId }, populate: { carriedFrom: true } });
+    expect(stored.carriedFrom.documentId).toBe(previousItems[0]);
+
+    expect((await kapokja.put(`/kerjasama/program/items/${carried.documentId}`, { title: 'Magang lanjutan (diperluas)' })).status).toBe(200);
+    expect(await start()).toMatchObject({ itemsCarried: 0, itemsAlreadyCarried: 2 });
+    expect(await itemCount()).toBe(2);
   });
 });
 

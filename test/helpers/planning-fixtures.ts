@@ -87,6 +87,24 @@ export const ensureEmptyRole = async (strapi: Core.Strapi, name = 'Tanpa Izin Pl
   return name;
 };
 
+/** A KPI code of the test's own (the seeded catalogue is left as it is). */
+export const createKpi = async (strapi: Core.Strapi) =>
+  create(strapi, 'api::kpi.kpi', { code: `KPI-${tag()}`, statement: 'Indikator uji', statementEn: 'Test indicator', source: 'institutional_standard' });
+
+/** A year's program created through the plugin's routes with the given items; returns its documentId and the items'. */
+export const createProgramWithItems = async (admin: ReturnType<typeof asAdmin>, year: number, items: Array<Record<string, unknown>>) => {
+  const program = await admin.post('/kerjasama/program', { year, title: `Program Kerjasama ${year}` });
+  if (program.status !== 201) throw new Error(`Program ${year}: ${program.status} ${JSON.stringify(program.body)}`);
+  const programId = program.body.data.documentId as string;
+  const itemIds: string[] = [];
+  for (const item of items) {
+    const created = await admin.post(`/kerjasama/program/${programId}/items`, item);
+    if (created.status !== 201) throw new Error(`Item of ${year}: ${created.status} ${JSON.stringify(created.body)}`);
+    itemIds.push(created.body.data.documentId as string);
+  }
+  return { programId, itemIds };
+};
+
 export const asAdmin = (request: () => supertest.Agent, jwt: string) => ({
   get: (path: string) => request().get(path).set('Authorization', `Bearer ${jwt}`),
   put: (path: string, body: unknown) => request().put(path).set('Authorization', `Bearer ${jwt}`).send(body as object),

@@ -124,6 +124,12 @@ export const controllers = {
       ctx.status = 201;
       ctx.body = { data: await getService(strapi, 'program').addItem(ctx.params.documentId, bodyOf(ctx)) };
     },
+    async updateItem(ctx: KoaContext) {
+      ctx.body = { data: await getService(strapi, 'program').updateItem(ctx.params.documentId, bodyOf(ctx)) };
+    },
+    async choices(ctx: KoaContext) {
+      ctx.body = { data: await getService(strapi, 'program').choices() };
+    },
     async startFromLastYear(ctx: KoaContext) {
       ctx.body = { data: await getService(strapi, 'program').startFromLastYear(requireYear(bodyOf(ctx).year)) };
     },

@@ -26,7 +26,9 @@ export const routes = {
       route('GET', '/program', 'program.view', PLUGIN_ACTIONS.readDashboard),
       route('POST', '/program', 'program.create', PLUGIN_ACTIONS.manageProgram),
       route('POST', '/program/start-from-last-year', 'program.startFromLastYear', PLUGIN_ACTIONS.manageProgram),
+      route('GET', '/program/choices', 'program.choices', PLUGIN_ACTIONS.manageProgram),
       route('POST', '/program/:documentId/items', 'program.addItem', PLUGIN_ACTIONS.manageProgram),
+      route('PUT', '/program/items/:documentId', 'program.updateItem', PLUGIN_ACTIONS.manageProgram),
       // Approve / return need "approve program", the other moves "manage program" (checked in the controller).
       route('POST', '/program/:documentId/transitions', 'program.transition', PLUGIN_ACTIONS.readDashboard),
       // Units and partners taking part: calls, unit accounts, survey invitations and results.

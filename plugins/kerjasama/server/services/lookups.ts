@@ -20,9 +20,10 @@ const REFERENCE_LABELS = {
   cooperationType: { id: 'Jenis kerjasama tidak ditemukan', en: 'Cooperation type not found' },
   partner: { id: 'Mitra tidak ditemukan', en: 'Partner not found' },
   proposal: { id: 'Usulan tidak ditemukan', en: 'Proposal not found' },
+  kpi: { id: 'KPI tidak ditemukan', en: 'KPI not found' },
 } as const;
 
-const REFERENCE_UIDS = { unit: UIDS.unit, cooperationType: UIDS.cooperationType, partner: UIDS.partner, proposal: UIDS.proposal } as const;
+const REFERENCE_UIDS = { unit: UIDS.unit, cooperationType: UIDS.cooperationType, partner: UIDS.partner, proposal: UIDS.proposal, kpi: UIDS.kpi } as const;
 
 /**
  * Resolves a reference given by documentId (what the admin pages send). Unknown → field error.
@@ -46,6 +47,33 @@ export const resolveReference = async (
   const row = (await strapi.db.query(REFERENCE_UIDS[kind]).findOne({ where: { documentId: value } })) as Row | null;
   if (!row) found.push(fieldError([field], REFERENCE_LABELS[kind]));
   return row;
+};
+
+/**
+ * A list of references by documentId (one query), e.g. an item's units. Missing or null = none;
+ * each unknown entry is a field error naming its place in the list (`units.1`). Returns the
+ * documentIds found, without repeats, in the order given.
+ */
+export const resolveReferences = async (
+  strapi: Core.Strapi,
+  kind: keyof typeof REFERENCE_UIDS,
+  value: unknown,
+  found: FieldError[],
+  field: string = kind,
+): Promise<string[]> => {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value) || value.some((item) => typeof item !== 'string' || !item)) {
+    found.push(fieldError([field], { id: 'Harus berupa daftar ID dokumen', en: 'Must be a list of document ids' }));
+    return [];
+  }
+  const wanted = [...new Set(value as string[])];
+  if (wanted.length === 0) return [];
+  const rows = (await strapi.db.query(REFERENCE_UIDS[kind]).findMany({ where: { documentId: { $in: wanted } }, select: ['documentId'] })) as Row[];
+  const known = new Set(rows.map((row) => row.documentId));
+  (value as string[]).forEach((item, index) => {
+    if (!known.has(item)) found.push(fieldError([field, String(index)], REFERENCE_LABELS[kind]));
+  });
+  return wanted.filter((documentId) => known.has(documentId));
 };
 
 export const notFound = (what: { id: string; en: string }) => new errors.NotFoundError(formatBilingual(what));

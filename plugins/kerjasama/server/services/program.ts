@@ -8,13 +8,15 @@ import { fieldError, type FieldError } from '../../../../src/domain/validation';
 import { throwFieldErrors } from '../../../../src/workflow/errors';
 import { describeWorkflow, requestTransition } from '../../../../src/workflow/service';
 import type { AchievementService } from './achievement';
-import { createMappingService } from './mapping';
-import { notFound, optionalText, resolveReference, type Row } from './lookups';
+import { createMappingService, type UnitRef } from './mapping';
+import { notFound, optionalText, resolveReference, resolveReferences, type Row } from './lookups';
 import { createSchema, UIDS } from './schema';
 import { runSql } from './sql';
 import { createTargetsService } from './targets';
 
 const QUARTERS = ['Q1', 'Q2', 'Q3', 'Q4'];
+/** The schema's bounds of an item's budget (a biginteger, in rupiah). */
+const BUDGET_MAX = 999_999_999_999_999;
 const ref = { select: ['id', 'documentId', 'code', 'name'] };
 
 const itemView = (row: Row) => ({
@@ -28,11 +30,36 @@ const itemView = (row: Row) => ({
   partner: row.partner ? { id: (row.partner as Row).id, documentId: (row.partner as Row).documentId, name: (row.partner as Row).name as string, level: (row.partner as Row).level as string } : null,
   cooperationType: row.cooperationType ? { id: (row.cooperationType as Row).id, documentId: (row.cooperationType as Row).documentId, code: (row.cooperationType as Row).code as string, name: (row.cooperationType as Row).name as string } : null,
   units: ((row.units as Row[]) ?? []).map((unit) => ({ id: unit.id, documentId: unit.documentId, code: unit.code as string, name: unit.name as string })),
-  kpis: ((row.kpis as Row[]) ?? []).map((kpi) => kpi.code as string),
+  kpis: ((row.kpis as Row[]) ?? []).map((kpi) => ({ documentId: kpi.documentId, code: kpi.code as string })),
   proposal: row.proposal ? { documentId: (row.proposal as Row).documentId, title: (row.proposal as Row).title as string } : null,
 });
 
 export type ProgramItemView = ReturnType<typeof itemView>;
+
+/**
+ * Units in their tree, each department followed by its study programs, with the codes of the
+ * path (`J1 › P1`) so that a flat list still shows where a unit belongs. A unit whose parent is
+ * not listed (inactive) starts its own branch.
+ */
+export const unitTree = (units: UnitRef[]) => {
+  const listed = new Set(units.map((unit) => unit.id));
+  const children = new Map<number | null, UnitRef[]>();
+  for (const unit of units) {
+    const parent = unit.parentId !== null && listed.has(unit.parentId) ? unit.parentId : null;
+    children.set(parent, [...(children.get(parent) ?? []), unit]);
+  }
+  const ordered: Array<UnitRef & { depth: number; path: string }> = [];
+  const visit = (parent: number | null, depth: number, path: string[]) => {
+    for (const unit of [...(children.get(parent) ?? [])].sort((a, b) => a.code.localeCompare(b.code))) {
+      ordered.push({ ...unit, depth, path: [...path, unit.code].join(' › ') });
+      visit(unit.id, depth + 1, [...path, unit.code]);
+    }
+  };
+  visit(null, 0, []);
+  // A parent loop (bad data) is out of every branch: list its units rather than lose them.
+  const placed = new Set(ordered.map((unit) => unit.id));
+  return [...ordered, ...units.filter((unit) => !placed.has(unit.id)).map((unit) => ({ ...unit, depth: 0, path: unit.code }))];
+};
 
 /**
  * The annual program page: the program and its items, approved proposals waiting for a program,
@@ -56,7 +83,7 @@ export const createProgramService = ({ strapi }: { strapi: Core.Strapi }) => {
         partner: { select: ['id', 'documentId', 'name', 'level'] },
         cooperationType: ref,
         units: ref,
-        kpis: { select: ['code'] },
+        kpis: { select: ['documentId', 'code'] },
         proposal: { select: ['documentId', 'title'] },
       },
     })) as Row[]).map(itemView);
@@ -118,15 +145,67 @@ export const createProgramService = ({ strapi }: { strapi: Core.Strapi }) => {
     return program;
   };
 
+  /** Last year's item as this year's, marked with where it came from (so it is carried once). */
   const copyItem = (item: ProgramItemView) => ({
     title: item.title,
     partner: item.partner?.documentId ?? null,
     cooperationType: item.cooperationType?.documentId ?? null,
     units: item.units.map((unit) => unit.documentId),
+    kpis: item.kpis.map((kpi) => kpi.documentId),
     quarter: item.quarter,
     budget: item.budget,
     expectedOutput: item.expectedOutput,
+    carriedFrom: item.documentId,
   });
+
+  /** Ids of the given items that the program already holds a carried copy of (one query). */
+  const alreadyCarried = async (programId: number, itemIds: number[]): Promise<Set<number>> => {
+    if (itemIds.length === 0) return new Set();
+    const rows = (await strapi.db.query(UIDS.programItem).findMany({
+      where: { program: { id: programId }, carriedFrom: { id: { $in: itemIds } } },
+      select: ['id'],
+      populate: { carriedFrom: { select: ['id'] } },
+    })) as Row[];
+    return new Set(rows.map((row) => (row.carriedFrom as Row).id));
+  };
+
+  /** Quarter, budget and expected output, each read only when the request sends it (null clears). */
+  const readSchedule = (body: Record<string, unknown>, found: FieldError[]) => {
+    const data: Record<string, unknown> = {};
+    if (body.quarter === null || body.quarter === '') data.quarter = null;
+    else if (body.quarter !== undefined) {
+      if (QUARTERS.includes(body.quarter as string)) data.quarter = body.quarter;
+      else found.push(fieldError(['quarter'], { id: 'Triwulan harus Q1–Q4', en: 'The quarter must be Q1–Q4' }));
+    }
+    if (body.budget === null || body.budget === '') data.budget = null;
+    else if (body.budget !== undefined) {
+      if (Number.isSafeInteger(body.budget) && (body.budget as number) >= 0 && (body.budget as number) <= BUDGET_MAX) data.budget = body.budget;
+      else found.push(fieldError(['budget'], { id: 'Anggaran harus bilangan bulat ≥ 0 (rupiah)', en: 'The budget must be a whole number ≥ 0 (rupiah)' }));
+    }
+    const expectedOutput = optionalText(body.expectedOutput, 'expectedOutput', 5000, found);
+    if (expectedOutput !== undefined) data.expectedOutput = expectedOutput;
+    return data;
+  };
+
+  /**
+   * The plan fields of a typed-in item (`partial`: an edit, which reads only the fields sent).
+   * References are documentIds; an unknown one is a field error. Nothing is written here.
+   */
+  const readItemFields = async (body: Record<string, unknown>, found: FieldError[], { partial }: { partial: boolean }) => {
+    const sent = (field: string) => !partial || body[field] !== undefined;
+    const data: Record<string, unknown> = {};
+    if (sent('title')) {
+      const title = typeof body.title === 'string' ? body.title.trim() : '';
+      if (!title) found.push(fieldError(['title'], { id: 'Judul wajib diisi', en: 'The title is required' }));
+      else if (title.length > 300) found.push(fieldError(['title'], { id: 'Judul paling banyak 300 karakter', en: 'The title has at most 300 characters' }));
+      else data.title = title;
+    }
+    if (sent('partner')) data.partner = (await resolveReference(strapi, 'partner', body.partner, found, { optional: true }))?.documentId ?? null;
+    if (sent('cooperationType')) data.cooperationType = (await resolveReference(strapi, 'cooperationType', body.cooperationType, found, { optional: true }))?.documentId ?? null;
+    if (sent('units')) data.units = await resolveReferences(strapi, 'unit', body.units, found, 'units');
+    if (sent('kpis')) data.kpis = await resolveReferences(strapi, 'kpi', body.kpis, found, 'kpis');
+    return { ...data, ...readSchedule(body, found) };
+  };
 
   return {
     async view(year: number, actor: Actor) {
@@ -195,29 +274,43 @@ export const createProgramService = ({ strapi }: { strapi: Core.Strapi }) => {
             expectedOutput: (full.expectedBenefit as string | null) ?? null,
           });
         }
+        Object.assign(data, readSchedule(body, found));
       } else {
-        if (typeof body.title !== 'string' || !body.title.trim()) found.push(fieldError(['title'], { id: 'Judul wajib diisi', en: 'The title is required' }));
-        else data.title = body.title.trim();
-        const partner = await resolveReference(strapi, 'partner', body.partner, found, { optional: true });
-        const cooperationType = await resolveReference(strapi, 'cooperationType', body.cooperationType, found, { optional: true });
-        const unitRefs: string[] = [];
-        for (const [index, unit] of (Array.isArray(body.units) ? body.units : []).entries()) {
-          const row = await resolveReference(strapi, 'unit', unit, found, { field: `units.${index}` });
-          if (row) unitRefs.push(row.documentId);
-        }
-        Object.assign(data, { partner: partner?.documentId ?? null, cooperationType: cooperationType?.documentId ?? null, units: unitRefs });
+        Object.assign(data, await readItemFields(body, found, { partial: false }));
       }
-      if (body.quarter !== undefined && body.quarter !== null && !QUARTERS.includes(body.quarter as string)) {
-        found.push(fieldError(['quarter'], { id: 'Triwulan harus Q1–Q4', en: 'The quarter must be Q1–Q4' }));
-      } else if (body.quarter) data.quarter = body.quarter;
-      if (body.budget !== undefined && body.budget !== null && body.budget !== '') {
-        if (typeof body.budget !== 'number' || !(body.budget >= 0)) found.push(fieldError(['budget'], { id: 'Anggaran harus angka ≥ 0', en: 'The budget must be a number ≥ 0' }));
-        else data.budget = body.budget;
-      }
-      const expectedOutput = optionalText(body.expectedOutput, 'expectedOutput', 5000, found);
-      if (expectedOutput !== undefined) data.expectedOutput = expectedOutput;
       throwFieldErrors(found);
       return strapi.documents(UIDS.programItem).create({ data: data as never });
+    },
+
+    /**
+     * Edits an item's plan fields in place (only the fields sent). Bad input is a 400 naming the
+     * field before anything is written; the workflow's frozen rule refuses the write while the
+     * program is submitted, approved or closed.
+     */
+    async updateItem(documentId: string, body: Record<string, unknown>) {
+      const existing = (await strapi.db.query(UIDS.programItem).findOne({ where: { documentId }, select: ['id', 'documentId'] })) as Row | null;
+      if (!existing) throw notFound({ id: 'Butir program tidak ditemukan', en: 'Program item not found' });
+      const found: FieldError[] = [];
+      const data = await readItemFields(body, found, { partial: true });
+      throwFieldErrors(found);
+      return strapi.documents(UIDS.programItem).update({ documentId, data: data as never });
+    },
+
+    /** What the item form offers: partners, cooperation types, units (in their tree) and KPIs; five queries. */
+    async choices() {
+      const [partners, cooperationTypes, units, kpis] = await Promise.all([
+        // A listed partner has a published copy too: the draft is the one row every partner has.
+        strapi.db.query(UIDS.partner).findMany({ where: { publishedAt: null }, select: ['id', 'documentId', 'name', 'level'], orderBy: [{ name: 'asc' }, { id: 'asc' }] }) as Promise<Row[]>,
+        mapping.cooperationTypes(),
+        mapping.units(),
+        strapi.db.query(UIDS.kpi).findMany({ select: ['id', 'documentId', 'code', 'statement', 'statementEn'], orderBy: { code: 'asc' } }) as Promise<Row[]>,
+      ]);
+      return {
+        partners: partners.map((row) => ({ id: row.id, documentId: row.documentId, name: row.name as string, level: (row.level as string | null) ?? null })),
+        cooperationTypes,
+        units: unitTree(units),
+        kpis: kpis.map((row) => ({ id: row.id, documentId: row.documentId, code: row.code as string, statement: row.statement as string, statementEn: (row.statementEn as string | null) ?? null })),
+      };
     },
 
     /** Submit, approve, return, open a revision: the workflow rules decide, through requestTransition. */
@@ -263,6 +356,7 @@ export const createProgramService = ({ strapi }: { strapi: Core.Strapi }) => {
         );
       }
       const recommendations = (evaluation?.recommendations as string | null) ?? null;
+      let itemsCarried = 0;
       await strapi.db.transaction(async () => {
         const summaryAddition = recommendations ? `Rekomendasi evaluasi ${previousYear} (Evaluation recommendations):\n${recommendations}` : null;
         if (!program) {
@@ -275,16 +369,23 @@ export const createProgramService = ({ strapi }: { strapi: Core.Strapi }) => {
             } as never,
           });
           program = { id: (created as unknown as Row).id, documentId: (created as unknown as Row).documentId } as Row;
-        } else if (evaluation || summaryAddition) {
-          const summary = [program.summary as string | null, summaryAddition].filter(Boolean).join('\n\n');
-          const alreadyHas = typeof program.summary === 'string' && summaryAddition !== null && program.summary.includes(summaryAddition);
-          await strapi.documents(UIDS.program).update({
-            documentId: program.documentId,
-            data: { ...(evaluation ? { previousEvaluation: evaluation.documentId } : {}), ...(summaryAddition && !alreadyHas ? { summary } : {}) } as never,
-          });
+        } else {
+          // A second run at the same time waits here, then finds what the first one carried.
+          if (strapi.db.dialect.client === 'postgres') await strapi.db.queryBuilder(UIDS.program).select('id').where({ id: program.id }).forUpdate().execute();
+          if (evaluation || summaryAddition) {
+            const summary = [program.summary as string | null, summaryAddition].filter(Boolean).join('\n\n');
+            const alreadyHas = typeof program.summary === 'string' && summaryAddition !== null && program.summary.includes(summaryAddition);
+            await strapi.documents(UIDS.program).update({
+              documentId: program.documentId,
+              data: { ...(evaluation ? { previousEvaluation: evaluation.documentId } : {}), ...(summaryAddition && !alreadyHas ? { summary } : {}) } as never,
+            });
+          }
         }
-        for (const item of unfinished) {
+        // Items carried by an earlier run (their copy names them in carriedFrom) are not carried again.
+        const carried = await alreadyCarried(program.id, unfinished.map((item) => item.id as number));
+        for (const item of unfinished.filter((candidate) => !carried.has(candidate.id as number))) {
           await strapi.documents(UIDS.programItem).create({ data: { ...copyItem(item), program: program!.documentId } as never });
+          itemsCarried += 1;
         }
         for (const target of unmet) {
           await strapi.documents(UIDS.target).create({
@@ -302,7 +403,8 @@ export const createProgramService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
       return {
         programDocumentId: program!.documentId,
-        itemsCarried: unfinished.length,
+        itemsCarried,
+        itemsAlreadyCarried: unfinished.length - itemsCarried,
         targetsCarried: unmet.length,
         evaluation: evaluation ? { documentId: evaluation.documentId, year: evaluation.year } : null,
       };
