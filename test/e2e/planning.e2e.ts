@@ -10,8 +10,9 @@ import { asAdmin } from '../helpers/planning-fixtures';
 /**
  * The planning pages in Debian's Chromium against a running instance (port 1351) serving the
  * built admin panel, on the demo data of a fresh installation: the Kapokja opens every page and
- * changes a mapping cell and a target that survive a reload; the Director approves a submitted
- * program; Staf Humas sees no approve button. Screenshots go to test-artifacts/ (not committed).
+ * changes a mapping cell and a target that survive a reload, and adds a program item choosing a
+ * partner and a unit, then edits it in place; the Director approves a submitted program; Staf
+ * Humas sees no approve button. Screenshots go to test-artifacts/ (not committed).
  */
 const ROOT = path.resolve(__dirname, '..', '..');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
@@ -19,6 +20,8 @@ const PORT = 1351;
 const BASE = `http://127.0.0.1:${PORT}`;
 const YEAR = new Date().getFullYear();
 const NEXT = YEAR + 1;
+/** A draft program (no items yet) that the Kapokja fills in the browser. */
+const DRAFT = YEAR + 2;
 
 let app: TestApp;
 let browser: Browser;
@@ -66,6 +69,7 @@ let kapokjaEmail: string;
 let direkturEmail: string;
 let stafEmail: string;
 let programId: string;
+let draftProgramId: string;
 
 beforeAll(async () => {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
@@ -83,6 +87,7 @@ beforeAll(async () => {
   programId = program.body.data.documentId;
   expect((await kapokja.post(`/kerjasama/program/${programId}/items`, { title: 'Magang industri satu semester', quarter: 'Q1' })).status).toBe(201);
   expect((await kapokja.post(`/kerjasama/program/${programId}/transitions`, { to: 'submitted' })).status).toBe(200);
+  draftProgramId = (await kapokja.post('/kerjasama/program', { year: DRAFT, title: `Program Kerjasama ${DRAFT} (E2E)` })).body.data.documentId;
 
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -134,10 +139,61 @@ test('the Kapokja opens each page, changes a mapping cell and a target, and both
   await openPlanning(page, 'program');
   await page.waitForSelector('[data-testid="program-coverage"]');
   await shot(page, 'program');
-  // The Kapokja plans but does not approve.
+  // The Kapokja plans but does not approve; a submitted program's items are read-only.
   await openPlanning(page, 'program', NEXT);
   await page.waitForSelector('[data-testid="program-state"]');
   expect(await page.locator('[data-testid="move-approve"]').count()).toBe(0);
+  await page.waitForSelector('[data-testid^="item-row-"]');
+  expect(await page.locator('[data-testid="item-add"]').count()).toBe(0);
+  expect(await page.locator('[data-testid="item-edit"]').count()).toBe(0);
+  await page.close();
+});
+
+test('the Kapokja adds an item choosing a partner and a unit, edits its title in place, and both survive a reload', async () => {
+  const partner = await app.strapi.db.query('api::partner.partner').findOne({ where: { publishedAt: null }, orderBy: { name: 'asc' } });
+  const unit = await app.strapi.db.query('api::unit.unit').findOne({ where: { active: true, kind: 'study_program' }, orderBy: { code: 'asc' } });
+  const page = await login(kapokjaEmail);
+  await openPlanning(page, 'program', DRAFT);
+  await page.locator('[data-testid="item-add"]:not([disabled])').click();
+  const form = page.locator('[data-testid="item-form"]');
+  await form.waitFor();
+  await form.getByLabel('Kegiatan').fill('Kuliah tamu industri');
+  const partnerInput = form.getByRole('combobox', { name: 'Mitra' });
+  // Typed, as a person does: the list opens and narrows to the names containing the words.
+  await partnerInput.pressSequentially(partner.name.split(' ').slice(-2).join(' '));
+  await page.getByRole('option').filter({ hasText: partner.name }).first().click();
+  await form.getByRole('combobox', { name: 'Unit' }).click();
+  await page.getByRole('option').filter({ hasText: `${unit.code} · ` }).first().click();
+  await page.keyboard.press('Escape');
+  await shot(page, 'program-item-form');
+  const added = page.waitForResponse((response) => response.url().includes(`/kerjasama/program/${draftProgramId}/items`) && response.request().method() === 'POST');
+  await page.click('[data-testid="item-save"]');
+  const response = await added;
+  expect(response.status()).toBe(201);
+  const itemId = ((await response.json()) as { data: { documentId: string } }).data.documentId;
+  const row = page.locator(`[data-testid="item-row-${itemId}"]`);
+  await row.waitFor();
+  expect(await row.textContent()).toContain(partner.name);
+  expect(await row.textContent()).toContain(unit.code);
+
+  // Edit in place: the same form, filled with the item.
+  await row.locator('[data-testid="item-edit"]').click();
+  await form.waitFor();
+  expect(await form.getByLabel('Kegiatan').inputValue()).toBe('Kuliah tamu industri');
+  await form.getByLabel('Kegiatan').fill('Kuliah tamu industri (dua sesi)');
+  const saved = page.waitForResponse((r) => r.url().includes(`/kerjasama/program/items/${itemId}`) && r.request().method() === 'PUT');
+  await page.click('[data-testid="item-save"]');
+  expect((await saved).status()).toBe(200);
+  await form.waitFor({ state: 'detached' });
+  await page.reload();
+  await page.waitForLoadState('networkidle');
+  await row.waitFor();
+  expect(await row.locator('[data-testid="item-title"]').textContent()).toBe('Kuliah tamu industri (dua sesi)');
+  expect(await row.textContent()).toContain(partner.name);
+  expect(await row.textContent()).toContain(unit.code);
+  await shot(page, 'program-draft');
+  const stored = await app.strapi.db.query('api::program-item.program-item').findOne({ where: { documentId: itemId }, populate: { partner: true, units: true } });
+  expect([stored.title, stored.partner.documentId, stored.units.map((u: { documentId: string }) => u.documentId)]).toEqual(['Kuliah tamu industri (dua sesi)', partner.documentId, [unit.documentId]]);
   await page.close();
 });
 
@@ -164,7 +220,9 @@ test('the Director approves the submitted program and sees the approval record',
   const stored = await app.strapi.db.query('api::annual-program.annual-program').findOne({ where: { documentId: programId } });
   expect(stored.workflowState).toBe('approved');
   expect(stored.approvedBy).toContain('Direktur');
-  // Approved = read-only: no item form, no approve button any more.
+  // Approved = read-only: no item form, no edit buttons, no approve button any more.
   expect(await page.locator('[data-testid="move-approve"]').count()).toBe(0);
+  expect(await page.locator('[data-testid="item-add"]').count()).toBe(0);
+  expect(await page.locator('[data-testid="item-edit"]').count()).toBe(0);
   await page.close();
 });

@@ -1,9 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Badge, Box, Button, Field, Flex, Link, Modal, Table, Tbody, Td, Textarea, TextInput, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Badge, Box, Button, Field, Flex, IconButton, Link, Modal, Table, Tbody, Td, Textarea, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Pencil } from '@strapi/icons';
 import { Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { Link as RouterLink } from 'react-router-dom';
-import { contentManagerEntry, type ProgramView } from '../planning/api';
-import { errorMessage } from '../planning/requests';
+import { ProgramItemDialog, type ItemBody } from '../components/ProgramItemDialog';
+import { contentManagerEntry, type ProgramChoices, type ProgramItem, type ProgramView } from '../planning/api';
+import { errorMessage, fieldErrors } from '../planning/requests';
 import { LABELS, PlanningPage, Section, useT, usePlanningRights, useYear } from '../planning/ui';
 
 const PROGRAM = 'api::annual-program.annual-program';
@@ -14,14 +16,16 @@ const APPROVER_MOVES = new Set(['approve', 'return']);
 type Move = NonNullable<ProgramView['workflow']>['available'][number];
 
 const ProgramPage = () => {
-  const { get, post } = useFetchClient();
+  const { get, post, put } = useFetchClient();
   const { toggleNotification } = useNotification();
   const { tr, pick, locale } = useT();
   const rights = usePlanningRights();
   const [year] = useYear();
   const [view, setView] = useState<ProgramView | null>(null);
   const [move, setMove] = useState<Move | null>(null);
-  const [newItem, setNewItem] = useState({ title: '', quarter: 'Q1', expectedOutput: '' });
+  // The item form: null = closed, 'new' = adding, an item = editing it in place.
+  const [itemForm, setItemForm] = useState<ProgramItem | 'new' | null>(null);
+  const [choices, setChoices] = useState<ProgramChoices | null>(null);
 
   const load = useCallback(() => get<{ data: ProgramView }>(`/kerjasama/program?year=${year}`).then(({ data }) => setView(data.data)), [get, year]);
   useEffect(() => {
@@ -29,14 +33,16 @@ const ProgramPage = () => {
     load();
   }, [load]);
 
-  const run = async (work: () => Promise<unknown>, done: string) => {
+  /** Does the work, says so and reloads; a refusal is shown, and handed to `refused` (a form marks its fields). */
+  const run = async <T,>(work: () => Promise<T>, done: string | ((result: T) => string), refused?: (error: unknown) => void) => {
     try {
-      await work();
-      toggleNotification({ type: 'success', message: done });
+      const result = await work();
+      toggleNotification({ type: 'success', message: typeof done === 'function' ? done(result) : done });
       await load();
       return true;
     } catch (error) {
       toggleNotification({ type: 'danger', message: errorMessage(error) });
+      refused?.(error);
       return false;
     }
   };
@@ -46,6 +52,33 @@ const ProgramPage = () => {
   const allowedMoves = (view?.workflow?.available ?? []).filter((candidate) =>
     APPROVER_MOVES.has(candidate.name) ? rights.canApproveProgram : candidate.name === 'open_revision' ? rights.canManageProgram || rights.canApproveProgram : rights.canManageProgram,
   );
+
+  // The form's choices (partners, types, units, KPIs) are loaded once, for those who may edit.
+  useEffect(() => {
+    if (editable && !choices) get<{ data: ProgramChoices }>('/kerjasama/program/choices').then(({ data }) => setChoices(data.data)).catch((error) => toggleNotification({ type: 'danger', message: errorMessage(error) }));
+  }, [editable, choices, get, toggleNotification]);
+
+  const saveItem = async (body: ItemBody) => {
+    const editing = itemForm !== 'new' ? itemForm : null;
+    let refused: Record<string, string> | null = null;
+    const saved = await run(
+      () => (editing ? put(`/kerjasama/program/items/${editing.documentId}`, body) : post(`/kerjasama/program/${program!.documentId}/items`, body)),
+      editing ? tr('program.itemSaved', 'Butir disimpan', 'Item saved') : tr('program.itemAdded', 'Butir ditambahkan', 'Item added'),
+      (error) => {
+        refused = fieldErrors(error);
+      },
+    );
+    if (saved) setItemForm(null);
+    return refused;
+  };
+
+  const startFromLastYear = () =>
+    run(
+      () => post<{ data: { itemsCarried: number; itemsAlreadyCarried: number; targetsCarried: number } }>('/kerjasama/program/start-from-last-year', { year }),
+      ({ data }) => tr('program.started', '{items} butir dan {targets} target dibawa dari tahun lalu ({already} butir sudah dibawa sebelumnya)', "{items} items and {targets} targets brought in from last year ({already} items were already brought in)", {
+        items: data.data.itemsCarried, targets: data.data.targetsCarried, already: data.data.itemsAlreadyCarried,
+      }),
+    );
 
   const fire = async (chosen: Move, reason?: string) => {
     const ok = await run(
@@ -61,7 +94,7 @@ const ProgramPage = () => {
     <PlanningPage
       titleKey="program.title" title="Program kerjasama tahunan" titleEn="Annual cooperation program"
       actions={rights.canManageProgram && view && (!program || EDITABLE.includes(program.workflowState)) ? (
-        <Button variant="secondary" onClick={() => run(() => post('/kerjasama/program/start-from-last-year', { year }), tr('program.started', 'Data tahun lalu dibawa', "Last year's data brought in"))}>
+        <Button variant="secondary" onClick={startFromLastYear}>
           {tr('program.fromLastYear', 'Mulai dari tahun lalu', 'Start from last year')}
         </Button>
       ) : null}
@@ -114,8 +147,21 @@ const ProgramPage = () => {
                 </Tr></Thead>
                 <Tbody>
                   {view.items.map((item) => (
-                    <Tr key={item.documentId}>
-                      <Td><Link tag={RouterLink} to={contentManagerEntry('api::program-item.program-item', item.documentId)}>{item.title}</Link>{item.kpis.length ? <Typography variant="pi" textColor="neutral600">{` · ${item.kpis.join(', ')}`}</Typography> : null}</Td>
+                    <Tr key={item.documentId} data-testid={`item-row-${item.documentId}`}>
+                      <Td>
+                        <Flex gap={1} alignItems="center">
+                          {/* Edited in place while the program is open to changes; read-only once submitted. */}
+                          {editable ? (
+                            <IconButton label={tr('program.editItem', 'Ubah butir program', 'Edit program item')} variant="ghost" disabled={!choices} onClick={() => setItemForm(item)} data-testid="item-edit">
+                              <Pencil />
+                            </IconButton>
+                          ) : null}
+                          <Box>
+                            <Link tag={RouterLink} to={contentManagerEntry('api::program-item.program-item', item.documentId)} data-testid="item-title">{item.title}</Link>
+                            {item.kpis.length ? <Typography variant="pi" textColor="neutral600">{` · ${item.kpis.map((kpi) => kpi.code).join(', ')}`}</Typography> : null}
+                          </Box>
+                        </Flex>
+                      </Td>
                       <Td><Typography>{item.partner?.name ?? '—'}</Typography></Td>
                       <Td><Typography>{item.cooperationType?.code ?? '—'}</Typography></Td>
                       <Td><Typography>{item.units.map((unit) => unit.code).join(', ') || '—'}</Typography></Td>
@@ -128,16 +174,9 @@ const ProgramPage = () => {
                 </Tbody>
               </Table>
               {editable ? (
-                <Flex gap={2} paddingTop={4} alignItems="flex-end" wrap="wrap">
-                  <TextInput aria-label={tr('program.item', 'Kegiatan', 'Activity')} placeholder={tr('program.item', 'Kegiatan', 'Activity')} value={newItem.title} onChange={(event: React.ChangeEvent<HTMLInputElement>) => setNewItem({ ...newItem, title: event.target.value })} />
-                  <select aria-label={tr('program.quarter', 'Triwulan', 'Quarter')} value={newItem.quarter} onChange={(event) => setNewItem({ ...newItem, quarter: event.target.value })} style={{ padding: 8 }}>
-                    {['Q1', 'Q2', 'Q3', 'Q4'].map((quarter) => <option key={quarter}>{quarter}</option>)}
-                  </select>
-                  <TextInput aria-label={tr('program.output', 'Luaran', 'Expected output')} placeholder={tr('program.output', 'Luaran', 'Expected output')} value={newItem.expectedOutput} onChange={(event: React.ChangeEvent<HTMLInputElement>) => setNewItem({ ...newItem, expectedOutput: event.target.value })} />
-                  <Button onClick={async () => {
-                    if (await run(() => post(`/kerjasama/program/${program!.documentId}/items`, newItem), tr('program.itemAdded', 'Butir ditambahkan', 'Item added'))) setNewItem({ title: '', quarter: 'Q1', expectedOutput: '' });
-                  }}>{tr('program.addItem', 'Tambah butir', 'Add item')}</Button>
-                </Flex>
+                <Box paddingTop={4}>
+                  <Button disabled={!choices} onClick={() => setItemForm('new')} data-testid="item-add">{tr('program.addItem', 'Tambah butir', 'Add item')}</Button>
+                </Box>
               ) : null}
             </Section>
           ) : null}
@@ -184,6 +223,9 @@ const ProgramPage = () => {
           ) : null}
         </>
       )}
+      {itemForm && choices && editable ? (
+        <ProgramItemDialog item={itemForm === 'new' ? null : itemForm} choices={choices} onSave={saveItem} onClose={() => setItemForm(null)} />
+      ) : null}
       {move ? <ReasonDialog move={move} onClose={() => setMove(null)} onConfirm={(reason) => fire(move, reason)} /> : null}
     </PlanningPage>
   );

@@ -32,7 +32,14 @@ export interface ProgramItem {
   partner: { documentId: string; name: string; level: string } | null;
   cooperationType: { documentId: string; code: string; name: string } | null;
   units: Array<{ documentId: string; code: string; name: string }>;
-  kpis: string[];
+  kpis: Array<{ documentId: string; code: string }>;
+}
+/** What the program item form offers (GET /kerjasama/program/choices); units come in their tree. */
+export interface ProgramChoices {
+  partners: Array<{ id: number; documentId: string; name: string; level: string | null }>;
+  cooperationTypes: CooperationTypeRef[];
+  units: Array<UnitRef & { depth: number; path: string }>;
+  kpis: Array<{ id: number; documentId: string; code: string; statement: string; statementEn: string | null }>;
 }
 export interface ProgramView {
   year: number;

@@ -8,6 +8,12 @@ export const errorMessage = (error: unknown) => {
   return response?.data?.error?.message ?? (error as Error).message ?? 'Error';
 };
 
+/** The refused fields of a 400, by their first path segment (`units.1` → `units`), for a form. */
+export const fieldErrors = (error: unknown): Record<string, string> => {
+  const details = (error as { response?: { data?: { error?: { details?: { errors?: Array<{ path?: Array<string | number>; message?: string }> } } } } }).response?.data?.error?.details;
+  return Object.fromEntries((details?.errors ?? []).filter((item) => item.path?.length).map((item) => [String(item.path![0]), item.message ?? '']));
+};
+
 /** Fetches a file through the admin client (it carries the token) and hands it to the browser. */
 export const downloadFile = async (get: Get, url: string, filename: string) => {
   const { data } = await get<Blob>(url, { responseType: 'blob' });
