@@ -17,9 +17,20 @@ export const useT = () => {
   return { tr, pick, locale };
 };
 
-export const usePlanningRights = () => {
+/** useRBAC names each action `can` + its last segment in camel case (`retention.read` → canRead). */
+interface PlanningRights {
+  canReadDashboard: boolean;
+  canEditMapping: boolean;
+  canEditTargets: boolean;
+  canManageProgram: boolean;
+  canApproveProgram: boolean;
+  canRead: boolean;
+  isLoading: boolean;
+}
+
+export const usePlanningRights = (): PlanningRights => {
   const { allowedActions, isLoading } = useRBAC(PLANNING_PERMISSIONS);
-  return { ...(allowedActions as Record<string, boolean>), isLoading };
+  return { ...(allowedActions as unknown as Omit<PlanningRights, 'isLoading'>), isLoading };
 };
 
 /** The year shown, kept in the URL (?year=) so a reload or a shared link shows the same year. */
