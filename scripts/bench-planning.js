@@ -72,6 +72,9 @@ const boot = async () => {
     HOST: '127.0.0.1',
     PORT: String(PORT),
     KERJASAMA_DIST_DIR: DIST,
+    // The cold calls drop the prepared figures before each call; a background pass preparing
+    // them again would run alongside and blur what one call costs.
+    PLANNING_PREPARE_AHEAD_MS: '0',
     APP_KEYS: process.env.APP_KEYS || 'benchKeyA,benchKeyB',
     API_TOKEN_SALT: process.env.API_TOKEN_SALT || 'bench-salt',
     ADMIN_JWT_SECRET: process.env.ADMIN_JWT_SECRET || 'bench-admin-jwt',

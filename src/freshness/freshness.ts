@@ -22,12 +22,17 @@ export interface Stamp {
  *   a prepared value is trusted for one second only, so a missed notification never keeps an old
  *   value for longer than that.
  */
-export const createFreshness = (strapi: Core.Strapi, channel: string) => {
+export const createFreshness = (strapi: Core.Strapi, channel: string, options: { onCommittedChange?: () => void } = {}) => {
   let version = 0;
   let reliable = true;
   let signal: ChangeSignal | null = null;
   const bump = () => {
     version += 1;
+  };
+  /** A change others can now read: committed here, or signalled by another instance. */
+  const committedChange = () => {
+    bump();
+    options.onCommittedChange?.();
   };
 
   return {
@@ -39,7 +44,7 @@ export const createFreshness = (strapi: Core.Strapi, channel: string) => {
     async changed() {
       bump();
       const committed = () => {
-        bump();
+        committedChange();
         signal?.publish();
       };
       if (strapi.db.inTransaction()) await strapi.db.transaction(async ({ onCommit }) => onCommit(committed));
@@ -49,7 +54,7 @@ export const createFreshness = (strapi: Core.Strapi, channel: string) => {
     /** Listens for changes made through other instances (PostgreSQL); a no-op on SQLite. */
     start() {
       signal ??= startChangeSignal(strapi, channel, {
-        onRemoteChange: bump,
+        onRemoteChange: committedChange,
         onReliability: (isReliable) => {
           reliable = isReliable;
         },

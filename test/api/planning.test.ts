@@ -1,6 +1,7 @@
 import { setupStrapi, type TestApp } from '../helpers/strapi';
 import { adminToken, apiToken } from '../helpers/auth';
 import { createThrough, DOORS, updateThrough, type DoorCredentials } from '../helpers/doors';
+import { writeContext } from '../helpers/dist';
 import { asAdmin, buildPlanningWorld, countQueries, createKpi, createProgramWithItems, ensureEmptyRole, FIXTURE_YEAR, type PlanningWorld } from '../helpers/planning-fixtures';
 
 let app: TestApp;
@@ -506,6 +507,22 @@ describe('prepared achievement figures follow every write, through every door', 
     expect(await achieved(activitiesTarget)).toBe(before + 5);
   });
 
+  test('once the writes pause, what was in use is prepared again in the background', async () => {
+    const before = await achieved(signedTarget);
+    await writeContext().runAsSystem('test', () =>
+      app.strapi.documents('api::agreement.agreement' as never).create({
+        data: { kind: 'mou', ourNumber: `AHEAD/${Date.now()}`, title: 'Naskah disiapkan di latar', partner: fresh.partners.PA, units: [fresh.units.J2], signedDate: `${Y}-09-01`, startDate: `${Y}-09-01`, endDate: `${Y + 3}-08-31` },
+      } as never),
+    );
+    // PLANNING_PREPARE_AHEAD_MS (2 s by default) after the write, and a margin for the work.
+    await new Promise((resolve) => setTimeout(resolve, 3500));
+    const { result: value, queries } = await countQueries(app.strapi, () => achieved(signedTarget));
+    expect(value).toBe(before + 1);
+    // The figures came prepared: only the targets themselves were read (the warm count).
+    const warm = await countQueries(app.strapi, () => achieved(signedTarget));
+    expect(queries).toBe(warm.queries);
+  });
+
   test('a study program moved to another department counts for its new department', async () => {
     const unitSigned = await addTarget({ unit: fresh.units.J1, metric: 'agreements_signed', targetValue: 5 });
     const before = { j1: await achieved(unitSigned), j2: await achieved(signedTarget) };
@@ -523,6 +540,13 @@ describe('SQL queries per call do not grow with the data', () => {
   // count that grows with the data would show in every call. Each path is counted with the
   // achievement figures computed afresh (cold) and prepared (warm).
   const dropPreparedFigures = () => app.strapi.plugin('kerjasama').service('prepared').changed() as Promise<void>;
+  // What an endpoint itself queries: no background preparation after the writes in between.
+  beforeAll(() => {
+    process.env.PLANNING_PREPARE_AHEAD_MS = '0';
+  });
+  afterAll(() => {
+    delete process.env.PLANNING_PREPARE_AHEAD_MS;
+  });
   const measure = async () => {
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const result: Record<string, { cold: number; warm: number }> = {};
