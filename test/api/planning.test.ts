@@ -514,8 +514,8 @@ describe('prepared achievement figures follow every write, through every door', 
         data: { kind: 'mou', ourNumber: `AHEAD/${Date.now()}`, title: 'Naskah disiapkan di latar', partner: fresh.partners.PA, units: [fresh.units.J2], signedDate: `${Y}-09-01`, startDate: `${Y}-09-01`, endDate: `${Y + 3}-08-31` },
       } as never),
     );
-    // PLANNING_PREPARE_AHEAD_MS (2 s by default) after the write, and a margin for the work.
-    await new Promise((resolve) => setTimeout(resolve, 3500));
+    // PLANNING_PREPARE_AHEAD_MS (2 s by default) after the write, the pass runs; wait for it.
+    await (app.strapi.plugin('kerjasama').service('prepared').settled() as Promise<void>);
     const { result: value, queries } = await countQueries(app.strapi, () => achieved(signedTarget));
     expect(value).toBe(before + 1);
     // The figures came prepared: only the targets themselves were read (the warm count).
@@ -541,8 +541,9 @@ describe('SQL queries per call do not grow with the data', () => {
   // achievement figures computed afresh (cold) and prepared (warm).
   const dropPreparedFigures = () => app.strapi.plugin('kerjasama').service('prepared').changed() as Promise<void>;
   // What an endpoint itself queries: no background preparation after the writes in between.
-  beforeAll(() => {
+  beforeAll(async () => {
     process.env.PLANNING_PREPARE_AHEAD_MS = '0';
+    await (app.strapi.plugin('kerjasama').service('prepared').settled() as Promise<void>);
   });
   afterAll(() => {
     delete process.env.PLANNING_PREPARE_AHEAD_MS;

@@ -28,6 +28,7 @@ export const createPreparedService = ({ strapi }: { strapi: Core.Strapi }) => {
   const held = new Map<string, { value: Promise<unknown>; stamp: Stamp }>();
   const inUse = new Map<string, { compute: () => Promise<unknown>; askedAt: number }>();
   let ahead: NodeJS.Timeout | null = null;
+  let passing: Promise<void> | null = null;
   let stopped = false;
 
   const prepare = <T>(key: string, compute: () => Promise<T>): Promise<T> => {
@@ -63,7 +64,10 @@ export const createPreparedService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (stopped || delay === 0) return;
       ahead = setTimeout(() => {
         ahead = null;
-        void prepareAhead();
+        const pass = prepareAhead().finally(() => {
+          if (passing === pass) passing = null;
+        });
+        passing = pass;
       }, delay);
       ahead.unref();
     },
@@ -76,6 +80,11 @@ export const createPreparedService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (inUse.size >= MAX_PREPARED) inUse.delete(inUse.keys().next().value as string);
       inUse.set(key, { compute, askedAt: Date.now() });
       return prepare(key, compute);
+    },
+
+    /** Resolves once no background pass is scheduled or running. */
+    async settled() {
+      while (ahead || passing) await (passing ?? new Promise((resolve) => setTimeout(resolve, 50)));
     },
 
     /** A record the prepared values are derived from changed (see Freshness.changed). */
