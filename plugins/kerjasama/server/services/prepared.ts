@@ -30,6 +30,7 @@ export const createPreparedService = ({ strapi }: { strapi: Core.Strapi }) => {
   let ahead: NodeJS.Timeout | null = null;
   let passing: Promise<void> | null = null;
   let stopped = false;
+  const freshness = createFreshness(strapi, 'kerjasama_planning', { onCommittedChange: () => scheduleAhead() });
 
   const prepare = <T>(key: string, compute: () => Promise<T>): Promise<T> => {
     const entry = held.get(key);
@@ -56,22 +57,21 @@ export const createPreparedService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
-  const freshness = createFreshness(strapi, 'kerjasama_planning', {
-    onCommittedChange: () => {
-      const delay = prepareAheadDelay();
-      if (ahead) clearTimeout(ahead);
+  /** After a committed change: one background pass once the writes have paused for the delay. */
+  const scheduleAhead = () => {
+    const delay = prepareAheadDelay();
+    if (ahead) clearTimeout(ahead);
+    ahead = null;
+    if (stopped || delay === 0) return;
+    ahead = setTimeout(() => {
       ahead = null;
-      if (stopped || delay === 0) return;
-      ahead = setTimeout(() => {
-        ahead = null;
-        const pass = prepareAhead().finally(() => {
-          if (passing === pass) passing = null;
-        });
-        passing = pass;
-      }, delay);
-      ahead.unref();
-    },
-  });
+      const pass = prepareAhead().finally(() => {
+        if (passing === pass) passing = null;
+      });
+      passing = pass;
+    }, delay);
+    ahead.unref();
+  };
 
   return {
     /** The value prepared under `key`, or `compute()`d now and kept until the next change. */
