@@ -41,9 +41,22 @@ const createAdmin = async (strapi: Core.Strapi, role: string, email: string) => 
   return email;
 };
 
+const report = (who: string, what: string) => process.stderr.write(`[e2e ${who}] ${what}\n`);
+
+/** On a failed step, prints what the page showed (its notifications say what went wrong), then fails. */
+const orExplain = (page: Page) => async (error: unknown) => {
+  report(page.url(), `page text at failure:\n${await page.innerText('body').catch(() => '(unreadable)')}`);
+  throw error;
+};
+
 const login = async (email: string): Promise<Page> => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
   await page.route('**/*', (route) => (route.request().url().startsWith(BASE) ? route.continue() : route.abort()));
+  // What went wrong inside the page is printed, so a failing run says why (CI keeps no screenshots).
+  page.on('pageerror', (error) => report(email, `page error: ${error.message}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) report(email, `${response.status()} ${response.request().method()} ${response.url()}`);
+  });
   // Indonesian, the product's default language (the admin keeps the choice in localStorage).
   await page.addInitScript(() => window.localStorage.setItem('strapi-admin-language', 'id'));
   await page.goto(`${BASE}/admin/auth/login`);
@@ -154,7 +167,7 @@ test('the Kapokja adds an item choosing a partner and a unit, edits its title in
   const unit = await app.strapi.db.query('api::unit.unit').findOne({ where: { active: true, kind: 'study_program' }, orderBy: { code: 'asc' } });
   const page = await login(kapokjaEmail);
   await openPlanning(page, 'program', DRAFT);
-  await page.locator('[data-testid="item-add"]:not([disabled])').click();
+  await page.locator('[data-testid="item-add"]').click().catch(orExplain(page));
   const form = page.locator('[data-testid="item-form"]');
   await form.waitFor();
   await form.getByLabel('Kegiatan').fill('Kuliah tamu industri');

@@ -53,10 +53,26 @@ const ProgramPage = () => {
     APPROVER_MOVES.has(candidate.name) ? rights.canApproveProgram : candidate.name === 'open_revision' ? rights.canManageProgram || rights.canApproveProgram : rights.canManageProgram,
   );
 
-  // The form's choices (partners, types, units, KPIs) are loaded once, for those who may edit.
+  // The form's choices (partners, types, units, KPIs) are loaded once, ahead, for those who may
+  // edit. A failed load is tried again when the form is next asked for: one transient error must
+  // not leave the form out of reach until a reload.
+  const [choicesAttempt, setChoicesAttempt] = useState(0);
+  const [choicesFailed, setChoicesFailed] = useState(false);
   useEffect(() => {
-    if (editable && !choices) get<{ data: ProgramChoices }>('/kerjasama/program/choices').then(({ data }) => setChoices(data.data)).catch((error) => toggleNotification({ type: 'danger', message: errorMessage(error) }));
-  }, [editable, choices, get, toggleNotification]);
+    if (!editable || choices) return;
+    setChoicesFailed(false);
+    get<{ data: ProgramChoices }>('/kerjasama/program/choices').then(({ data }) => setChoices(data.data)).catch((error) => {
+      setChoicesFailed(true);
+      setItemForm(null);
+      toggleNotification({ type: 'danger', message: errorMessage(error) });
+    });
+  }, [editable, choices, choicesAttempt, get, toggleNotification]);
+  const openItemForm = (form: ProgramItem | 'new') => {
+    if (choicesFailed) setChoicesAttempt((attempt) => attempt + 1);
+    setItemForm(form);
+  };
+  /** The form was asked for and waits for its choices. */
+  const formWaiting = itemForm !== null && !choices && !choicesFailed;
 
   const saveItem = async (body: ItemBody) => {
     const editing = itemForm !== 'new' ? itemForm : null;
@@ -152,7 +168,7 @@ const ProgramPage = () => {
                         <Flex gap={1} alignItems="center">
                           {/* Edited in place while the program is open to changes; read-only once submitted. */}
                           {editable ? (
-                            <IconButton label={tr('program.editItem', 'Ubah butir program', 'Edit program item')} variant="ghost" disabled={!choices} onClick={() => setItemForm(item)} data-testid="item-edit">
+                            <IconButton label={tr('program.editItem', 'Ubah butir program', 'Edit program item')} variant="ghost" disabled={formWaiting} onClick={() => openItemForm(item)} data-testid="item-edit">
                               <Pencil />
                             </IconButton>
                           ) : null}
@@ -175,7 +191,7 @@ const ProgramPage = () => {
               </Table>
               {editable ? (
                 <Box paddingTop={4}>
-                  <Button disabled={!choices} onClick={() => setItemForm('new')} data-testid="item-add">{tr('program.addItem', 'Tambah butir', 'Add item')}</Button>
+                  <Button loading={formWaiting} onClick={() => openItemForm('new')} data-testid="item-add">{tr('program.addItem', 'Tambah butir', 'Add item')}</Button>
                 </Box>
               ) : null}
             </Section>
