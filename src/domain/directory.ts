@@ -84,16 +84,8 @@ export interface CatalogueEntry {
   nameEn: string | null;
 }
 
-export interface DirectoryPartner {
-  documentId: string;
-  name: string;
-  institutionType: string;
-  level: string;
-  country: string;
-  city: string | null;
-  website: string | null;
-  logoUrl: string | null;
-  publicDescription: string | null;
+/** A listed partner as the directory publishes it: its public fields and what its agreements say. */
+export interface DirectoryPartner extends DirectoryPartnerInput {
   /** Codes of the cooperation types of its active agreements (see meta.labels.cooperationType). */
   cooperationTypes: string[];
   /** Codes of the units named in its active agreements (see meta.labels.unit). */
