@@ -64,13 +64,16 @@ export const buildPlanningWorld = async (strapi: Core.Strapi): Promise<PlanningW
   return { units: { J1, P1, P2, J2 }, types: { T1, T2 }, partners: { PA, PB }, agreements: { A1, A2, A3, A4, A5, A6 } };
 };
 
-/** Counts the SQL queries one HTTP call makes (knex `query` events on Strapi's connection). */
-export const countQueries = async <T>(strapi: Core.Strapi, work: () => Promise<T>): Promise<{ result: T; queries: number }> => {
+/**
+ * Counts the SQL queries one HTTP call makes (knex `query` events on Strapi's connection), or
+ * only those whose SQL `matches`: anything else running meanwhile (a background pass) is counted too.
+ */
+export const countQueries = async <T>(strapi: Core.Strapi, work: () => Promise<T>, matches: (sql: string) => boolean = () => true): Promise<{ result: T; queries: number }> => {
   let queries = 0;
-  const listener = () => {
-    queries += 1;
+  const listener = (query: { sql?: string }) => {
+    if (matches(query.sql ?? '')) queries += 1;
   };
-  const connection = strapi.db.connection as unknown as { on: (event: string, fn: () => void) => void; removeListener: (event: string, fn: () => void) => void };
+  const connection = strapi.db.connection as unknown as { on: (event: string, fn: typeof listener) => void; removeListener: (event: string, fn: typeof listener) => void };
   connection.on('query', listener);
   try {
     const result = await work();
