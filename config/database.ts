@@ -10,18 +10,22 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => {
 
   if (client === 'postgres') {
     const url = env('DATABASE_URL', '');
+    // PostgreSQL's JIT compiler is off for our sessions unless DATABASE_JIT=true: the planning
+    // aggregates are estimated as costly enough to be compiled, and compiling them took 0.7-1.2 s
+    // of a 1.3-1.6 s query that runs in under 0.6 s without it (measured at 100,000 agreements).
+    const session = { ssl: env.bool('DATABASE_SSL', false), options: env.bool('DATABASE_JIT', false) ? undefined : '-c jit=off' };
     return {
       connection: {
         client: 'postgres',
         connection: url
-          ? { connectionString: url, ssl: env.bool('DATABASE_SSL', false) }
+          ? { connectionString: url, ...session }
           : {
               host: env('DATABASE_HOST', '127.0.0.1'),
               port: env.int('DATABASE_PORT', 5432),
               database: env('DATABASE_NAME', 'kerjasama'),
               user: env('DATABASE_USERNAME', 'postgres'),
               password: env('DATABASE_PASSWORD', ''),
-              ssl: env.bool('DATABASE_SSL', false),
+              ...session,
               schema: env('DATABASE_SCHEMA', 'public'),
             },
         pool: { min: env.int('DATABASE_POOL_MIN', 0), max: env.int('DATABASE_POOL_MAX', 10) },
