@@ -13,7 +13,7 @@ import {
   type TargetScope,
 } from '../../../../src/domain/achievement';
 import { preparedService } from './prepared';
-import { createSchema, UIDS } from './schema';
+import { createSchema, UIDS, type JoinNames } from './schema';
 import { runSql, toId, toNumber, type SqlRow } from './sql';
 
 interface Query {
@@ -98,65 +98,60 @@ export const createAchievementService = ({ strapi }: { strapi: Core.Strapi }) =>
   };
 
   /**
-   * The units, types and partner levels a monitoring record counts for: those of its agreement
-   * and of its program item. Each derived table is restricted to the year's records.
+   * The year's monitoring records and the units, types and partner levels each counts for (those
+   * of its agreement and of its program item), as named subqueries (WITH) computed once per query
+   * and shared by every grouping: the link tables are read once, not once per grouping.
    */
-  const monitoringDimension = (dimension: ScopeDimension, start: string, end: string): Query => {
+  const monitoringYear = (year: number): Query => {
+    const { start, end } = yearBounds(year);
     const viaAgreement = s.join(M, 'agreement');
     const viaItem = s.join(M, 'programItem');
-    const inYear = (alias: string, owner: string) =>
-      `JOIN ${s.table(M)} ${alias} ON ${col(alias, M, 'id')} = ${owner} AND ${col(alias, M, 'monitoredOn')} >= ? AND ${col(alias, M, 'monitoredOn')} <= ?`;
-    const branches: Array<[string, string]> = (() => {
-      if (dimension === 'unit') {
-        const au = s.join(A, 'units');
-        const iu = s.join(I, 'units');
-        return [
-          [`ma.${viaAgreement.owner} AS mrid, x.${au.related} AS value FROM ${viaAgreement.table} ma`, `JOIN ${au.table} x ON x.${au.owner} = ma.${viaAgreement.related}`],
-          [`mi.${viaItem.owner} AS mrid, x.${iu.related} AS value FROM ${viaItem.table} mi`, `JOIN ${iu.table} x ON x.${iu.owner} = mi.${viaItem.related}`],
-        ] as Array<[string, string]>;
-      }
-      if (dimension === 'type') {
-        const at = s.join(A, 'cooperationTypes');
-        const it = s.join(I, 'cooperationType');
-        return [
-          [`ma.${viaAgreement.owner} AS mrid, x.${at.related} AS value FROM ${viaAgreement.table} ma`, `JOIN ${at.table} x ON x.${at.owner} = ma.${viaAgreement.related}`],
-          [`mi.${viaItem.owner} AS mrid, x.${it.related} AS value FROM ${viaItem.table} mi`, `JOIN ${it.table} x ON x.${it.owner} = mi.${viaItem.related}`],
-        ] as Array<[string, string]>;
-      }
-      const ap = s.join(A, 'partner');
-      const ip = s.join(I, 'partner');
-      return [
-        [`ma.${viaAgreement.owner} AS mrid, ${col('p', P, 'level')} AS value FROM ${viaAgreement.table} ma`, `JOIN ${ap.table} x ON x.${ap.owner} = ma.${viaAgreement.related} JOIN ${s.table(P)} p ON ${col('p', P, 'id')} = x.${ap.related}`],
-        [`mi.${viaItem.owner} AS mrid, ${col('p', P, 'level')} AS value FROM ${viaItem.table} mi`, `JOIN ${ip.table} x ON x.${ip.owner} = mi.${viaItem.related} JOIN ${s.table(P)} p ON ${col('p', P, 'id')} = x.${ip.related}`],
-      ] as Array<[string, string]>;
-    })();
-    const [agreementBranchSql, itemBranchSql] = branches;
-    return {
-      sql: `(SELECT ${agreementBranchSql[0]} ${inYear('m1', `ma.${viaAgreement.owner}`)} ${agreementBranchSql[1]} UNION SELECT ${itemBranchSql[0]} ${inYear('m2', `mi.${viaItem.owner}`)} ${itemBranchSql[1]})`,
-      bindings: [start, end, start, end],
-    };
+    const agreementUnits = s.join(A, 'units');
+    const itemUnits = s.join(I, 'units');
+    const agreementTypes = s.join(A, 'cooperationTypes');
+    const itemType = s.join(I, 'cooperationType');
+    const agreementPartner = s.join(A, 'partner');
+    const itemPartner = s.join(I, 'partner');
+    const fields = ['activitiesCount', 'studentsWithCredits', 'certificatesIssued'].map((field, index) => `COALESCE(${col('m', M, field)}, 0) AS f${index + 1}`);
+    /** A dimension's values: through the record's agreement, and through its program item. */
+    const dimension = (name: string, throughAgreement: string, throughItem: string) =>
+      `${name} AS (SELECT ra.mrid, ${throughAgreement} UNION SELECT ri.mrid, ${throughItem})`;
+    const partnerLevel = (link: JoinNames, source: string, alias: string) =>
+      `${col('p', P, 'level')} AS value FROM ${source} ${alias} JOIN ${link.table} x ON x.${link.owner} = ${alias}.owner_id JOIN ${s.table(P)} p ON ${col('p', P, 'id')} = x.${link.related}`;
+    const ctes = [
+      `year_records AS (SELECT ${col('m', M, 'id')} AS id, ${fields.join(', ')} FROM ${s.table(M)} m WHERE ${col('m', M, 'monitoredOn')} >= ? AND ${col('m', M, 'monitoredOn')} <= ?)`,
+      `record_agreements AS (SELECT l.${viaAgreement.owner} AS mrid, l.${viaAgreement.related} AS owner_id FROM ${viaAgreement.table} l JOIN year_records r ON r.id = l.${viaAgreement.owner})`,
+      `record_items AS (SELECT l.${viaItem.owner} AS mrid, l.${viaItem.related} AS owner_id FROM ${viaItem.table} l JOIN year_records r ON r.id = l.${viaItem.owner})`,
+      dimension(
+        'record_units',
+        `x.${agreementUnits.related} AS value FROM record_agreements ra JOIN ${agreementUnits.table} x ON x.${agreementUnits.owner} = ra.owner_id`,
+        `x.${itemUnits.related} AS value FROM record_items ri JOIN ${itemUnits.table} x ON x.${itemUnits.owner} = ri.owner_id`,
+      ),
+      dimension(
+        'record_types',
+        `x.${agreementTypes.related} AS value FROM record_agreements ra JOIN ${agreementTypes.table} x ON x.${agreementTypes.owner} = ra.owner_id`,
+        `x.${itemType.related} AS value FROM record_items ri JOIN ${itemType.table} x ON x.${itemType.owner} = ri.owner_id`,
+      ),
+      dimension('record_levels', partnerLevel(agreementPartner, 'record_agreements', 'ra'), partnerLevel(itemPartner, 'record_items', 'ri')),
+    ];
+    return { sql: `WITH ${ctes.join(', ')} `, bindings: [start, end] };
   };
 
-  const monitoringBranch = (grouping: ScopeDimension[], year: number): Query => {
-    const { start, end } = yearBounds(year);
+  const monitoringBranch = (grouping: ScopeDimension[]): Query => {
+    const derived: Record<ScopeDimension, [string, string]> = { unit: ['record_units', 'mu'], type: ['record_types', 'mt'], level: ['record_levels', 'ml'] };
     const joins: string[] = [];
-    const bindings: unknown[] = [];
-    const aliases: Record<ScopeDimension, string> = { unit: 'mu', type: 'mt', level: 'ml' };
     for (const dimension of grouping) {
-      const derived = monitoringDimension(dimension, start, end);
-      joins.push(`JOIN ${derived.sql} ${aliases[dimension]} ON ${aliases[dimension]}.mrid = ${col('m', M, 'id')}`);
-      bindings.push(...derived.bindings);
+      const [table, alias] = derived[dimension];
+      joins.push(`JOIN ${table} ${alias} ON ${alias}.mrid = r.id`);
       if (dimension === 'unit') joins.push(`JOIN ${unitScope()} us ON us.unit_id = mu.value`);
     }
     const inner = dimensionColumns(grouping, { unit: 'us.scope_id', type: 'mt.value', level: 'ml.value' });
-    const fields = ['activitiesCount', 'studentsWithCredits', 'certificatesIssued'].map((field, index) => `COALESCE(${col('m', M, field)}, 0) AS f${index + 1}`);
     // DISTINCT per record and group: a record linked twice to the same group is summed once.
-    const rows = `SELECT DISTINCT ${col('m', M, 'id')} AS mid, ${fields.join(', ')}, ${inner.select} FROM ${s.table(M)} m ${joins.join(' ')} WHERE ${col('m', M, 'monitoredOn')} >= ? AND ${col('m', M, 'monitoredOn')} <= ?`;
-    bindings.push(start, end);
+    const rows = `SELECT DISTINCT r.id AS mid, r.f1, r.f2, r.f3, ${inner.select} FROM year_records r ${joins.join(' ')}`;
     const outerGroup = grouping.map((dimension) => ({ unit: 'x.unit_id', type: 'x.type_id', level: 'x.level' })[dimension]);
     return {
       sql: `SELECT '${groupingName(grouping)}' AS grouping_name, ${grouping.includes('unit') ? 'x.unit_id' : NULL_ID} AS unit_id, ${grouping.includes('type') ? 'x.type_id' : NULL_ID} AS type_id, ${grouping.includes('level') ? 'x.level' : NULL_TEXT} AS level, SUM(x.f1) AS v1, SUM(x.f2) AS v2, SUM(x.f3) AS v3 FROM (${rows}) x${outerGroup.length ? ` GROUP BY ${outerGroup.join(', ')}` : ''}`,
-      bindings,
+      bindings: [],
     };
   };
 
@@ -164,6 +159,9 @@ export const createAchievementService = ({ strapi }: { strapi: Core.Strapi }) =>
     sql: queries.map((query) => `SELECT * FROM (${query.sql}) g${queries.indexOf(query)}`).join(' UNION ALL '),
     bindings: queries.flatMap((query) => query.bindings),
   });
+
+  /** A query preceded by the named subqueries (WITH ...) it reads. */
+  const withNames = (names: Query, query: Query): Query => ({ sql: names.sql + query.sql, bindings: [...names.bindings, ...query.bindings] });
 
   /** The scope of a result row, or null when a grouped value is missing (it belongs to no target). */
   const scopeOf = (row: SqlRow): TargetScope | null => {
@@ -177,7 +175,7 @@ export const createAchievementService = ({ strapi }: { strapi: Core.Strapi }) =>
     const sources: Array<Exclude<MetricSource, 'monitoring'>> = ['agreements_signed', 'active_partners', 'iku6'];
     const results = await Promise.all([
       ...sources.map((source) => runSql(strapi, ...asArgs(union(groupings.map((grouping) => agreementBranch(source, grouping, year)))))),
-      runSql(strapi, ...asArgs(union(groupings.map((grouping) => monitoringBranch(grouping, year))))),
+      runSql(strapi, ...asArgs(withNames(monitoringYear(year), union(groupings.map(monitoringBranch))))),
     ]);
     sources.forEach((source, index) => {
       for (const row of results[index]) {
