@@ -104,35 +104,25 @@ export const createAchievementService = ({ strapi }: { strapi: Core.Strapi }) =>
    */
   const monitoringYear = (year: number): Query => {
     const { start, end } = yearBounds(year);
-    const viaAgreement = s.join(M, 'agreement');
-    const viaItem = s.join(M, 'programItem');
-    const agreementUnits = s.join(A, 'units');
-    const itemUnits = s.join(I, 'units');
-    const agreementTypes = s.join(A, 'cooperationTypes');
-    const itemType = s.join(I, 'cooperationType');
-    const agreementPartner = s.join(A, 'partner');
-    const itemPartner = s.join(I, 'partner');
     const fields = ['activitiesCount', 'studentsWithCredits', 'certificatesIssued'].map((field, index) => `COALESCE(${col('m', M, field)}, 0) AS f${index + 1}`);
+    /** The year's records with what they link to (their agreement, their program item). */
+    const recordLinks = (name: string, link: JoinNames) =>
+      `${name} AS (SELECT l.${link.owner} AS mrid, l.${link.related} AS owner_id FROM ${link.table} l JOIN year_records r ON r.id = l.${link.owner})`;
+    /** The records in `source` (record_agreements / record_items) joined to what they link to. */
+    const linked = (link: JoinNames, source: string, alias: string) => `FROM ${source} ${alias} JOIN ${link.table} x ON x.${link.owner} = ${alias}.owner_id`;
+    type ValueOf = (link: JoinNames, source: string, alias: string) => string;
+    const relatedId: ValueOf = (link, source, alias) => `x.${link.related} AS value ${linked(link, source, alias)}`;
+    const partnerLevel: ValueOf = (link, source, alias) => `${col('p', P, 'level')} AS value ${linked(link, source, alias)} JOIN ${s.table(P)} p ON ${col('p', P, 'id')} = x.${link.related}`;
     /** A dimension's values: through the record's agreement, and through its program item. */
-    const dimension = (name: string, throughAgreement: string, throughItem: string) =>
-      `${name} AS (SELECT ra.mrid, ${throughAgreement} UNION SELECT ri.mrid, ${throughItem})`;
-    const partnerLevel = (link: JoinNames, source: string, alias: string) =>
-      `${col('p', P, 'level')} AS value FROM ${source} ${alias} JOIN ${link.table} x ON x.${link.owner} = ${alias}.owner_id JOIN ${s.table(P)} p ON ${col('p', P, 'id')} = x.${link.related}`;
+    const dimension = (name: string, value: ValueOf, throughAgreement: JoinNames, throughItem: JoinNames) =>
+      `${name} AS (SELECT ra.mrid, ${value(throughAgreement, 'record_agreements', 'ra')} UNION SELECT ri.mrid, ${value(throughItem, 'record_items', 'ri')})`;
     const ctes = [
       `year_records AS (SELECT ${col('m', M, 'id')} AS id, ${fields.join(', ')} FROM ${s.table(M)} m WHERE ${col('m', M, 'monitoredOn')} >= ? AND ${col('m', M, 'monitoredOn')} <= ?)`,
-      `record_agreements AS (SELECT l.${viaAgreement.owner} AS mrid, l.${viaAgreement.related} AS owner_id FROM ${viaAgreement.table} l JOIN year_records r ON r.id = l.${viaAgreement.owner})`,
-      `record_items AS (SELECT l.${viaItem.owner} AS mrid, l.${viaItem.related} AS owner_id FROM ${viaItem.table} l JOIN year_records r ON r.id = l.${viaItem.owner})`,
-      dimension(
-        'record_units',
-        `x.${agreementUnits.related} AS value FROM record_agreements ra JOIN ${agreementUnits.table} x ON x.${agreementUnits.owner} = ra.owner_id`,
-        `x.${itemUnits.related} AS value FROM record_items ri JOIN ${itemUnits.table} x ON x.${itemUnits.owner} = ri.owner_id`,
-      ),
-      dimension(
-        'record_types',
-        `x.${agreementTypes.related} AS value FROM record_agreements ra JOIN ${agreementTypes.table} x ON x.${agreementTypes.owner} = ra.owner_id`,
-        `x.${itemType.related} AS value FROM record_items ri JOIN ${itemType.table} x ON x.${itemType.owner} = ri.owner_id`,
-      ),
-      dimension('record_levels', partnerLevel(agreementPartner, 'record_agreements', 'ra'), partnerLevel(itemPartner, 'record_items', 'ri')),
+      recordLinks('record_agreements', s.join(M, 'agreement')),
+      recordLinks('record_items', s.join(M, 'programItem')),
+      dimension('record_units', relatedId, s.join(A, 'units'), s.join(I, 'units')),
+      dimension('record_types', relatedId, s.join(A, 'cooperationTypes'), s.join(I, 'cooperationType')),
+      dimension('record_levels', partnerLevel, s.join(A, 'partner'), s.join(I, 'partner')),
     ];
     return { sql: `WITH ${ctes.join(', ')} `, bindings: [start, end] };
   };
