@@ -332,6 +332,9 @@ describe('program items: edited in place, with the choices the form offers', () 
     ['quarter', { quarter: 'Q5' }],
     ['budget', { budget: -1 }],
     ['budget', { budget: 'banyak' }],
+    ['budget', { budget: 12.5 }],
+    ['budget', { budget: 1e15 }],
+    ['budget', { budget: { amount: 1 } }],
     ['title', { title: '' }],
     ['title', { title: '   ' }],
   ])('bad input (%s) is a 400 naming the field and changes nothing', async (field, body) => {

@@ -15,8 +15,6 @@ import { runSql } from './sql';
 import { createTargetsService } from './targets';
 
 const QUARTERS = ['Q1', 'Q2', 'Q3', 'Q4'];
-/** The schema's bounds of an item's budget (a biginteger, in rupiah). */
-const BUDGET_MAX = 999_999_999_999_999;
 const ref = { select: ['id', 'documentId', 'code', 'name'] };
 
 const itemView = (row: Row) => ({
@@ -177,11 +175,9 @@ export const createProgramService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (QUARTERS.includes(body.quarter as string)) data.quarter = body.quarter;
       else found.push(fieldError(['quarter'], { id: 'Triwulan harus Q1–Q4', en: 'The quarter must be Q1–Q4' }));
     }
+    // Whole rupiah within the schema's bounds: checked at the Document Service for every door (field-rules.ts).
     if (body.budget === null || body.budget === '') data.budget = null;
-    else if (body.budget !== undefined) {
-      if (Number.isSafeInteger(body.budget) && (body.budget as number) >= 0 && (body.budget as number) <= BUDGET_MAX) data.budget = body.budget;
-      else found.push(fieldError(['budget'], { id: 'Anggaran harus bilangan bulat ≥ 0 (rupiah)', en: 'The budget must be a whole number ≥ 0 (rupiah)' }));
-    }
+    else if (body.budget !== undefined) data.budget = body.budget;
     const expectedOutput = optionalText(body.expectedOutput, 'expectedOutput', 5000, found);
     if (expectedOutput !== undefined) data.expectedOutput = expectedOutput;
     return data;
