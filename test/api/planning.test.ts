@@ -2,6 +2,7 @@ import { setupStrapi, type TestApp } from '../helpers/strapi';
 import { adminToken, apiToken } from '../helpers/auth';
 import { createThrough, DOORS, updateThrough, type DoorCredentials } from '../helpers/doors';
 import { writeContext } from '../helpers/dist';
+import { transition } from '../helpers/directory-fixtures';
 import { asAdmin, buildPlanningWorld, countQueries, createKpi, createProgramWithItems, ensureEmptyRole, FIXTURE_YEAR, type PlanningWorld } from '../helpers/planning-fixtures';
 
 let app: TestApp;
@@ -120,6 +121,22 @@ describe('dashboard', () => {
     const j1 = data.achievement.units.find((u: { documentId: string }) => u.documentId === world.units.J1);
     expect(j1.targets).toBe(2);
     expect(data.satisfaction).toBeNull();
+  });
+
+  test('an agreement whose partner is listed (a draft and a published row) is counted once, with its partner', async () => {
+    // Listing a partner publishes it: its agreements then link both of its rows.
+    for (const partner of [world.partners.PA, world.partners.PB]) {
+      await transition(app.strapi, partner, 'proposed');
+      await transition(app.strapi, partner, 'approved');
+    }
+    const response = await kapokja.get(`/kerjasama/dashboard?year=${Y}`);
+    expect(response.status).toBe(200);
+    const { expiring, dormant } = response.body.data;
+    expect([expiring.total, dormant.total]).toEqual([1, 1]);
+    expect(expiring.items.map((a: { documentId: string }) => a.documentId)).toEqual([world.agreements.A6]);
+    expect(dormant.items.map((a: { documentId: string }) => a.documentId)).toEqual([world.agreements.A5]);
+    expect(expiring.items[0].partnerName).toMatch(/^Partner B /);
+    expect(dormant.items[0].partnerName).toMatch(/^PT Mitra A /);
   });
 
   test('an unknown year is a 400 naming the field', async () => {

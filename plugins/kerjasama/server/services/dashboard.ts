@@ -39,11 +39,17 @@ export const createDashboardService = ({ strapi }: { strapi: Core.Strapi }) => {
     return rows.map((row) => ({ state: row.state as string, count: toNumber(row.n) }));
   };
 
-  /** Agreements with their partner's name; an agreement links both versions of a partner, the draft row is taken. */
+  /**
+   * Agreements with their partner's name. A listed partner has a draft and a published row and an
+   * agreement links both, so the name is read from the draft row in a subquery: joining the link
+   * table would list (and count) each agreement once per row of its partner.
+   */
   const agreementList = (where: string) => {
     const partner = s.join(A, 'partner');
-    return `SELECT ${col('a', A, 'documentId')} AS document_id, ${col('a', A, 'ourNumber')} AS our_number, ${col('a', A, 'title')} AS title, ${col('a', A, 'endDate')} AS end_date, ${col('p', P, 'name')} AS partner_name, COUNT(*) OVER () AS total
-      FROM ${s.table(A)} a LEFT JOIN ${partner.table} ap ON ap.${partner.owner} = ${col('a', A, 'id')} LEFT JOIN ${s.table(P)} p ON ${col('p', P, 'id')} = ap.${partner.related} AND ${col('p', P, 'publishedAt')} IS NULL
+    const partnerName = `(SELECT ${col('p', P, 'name')} FROM ${partner.table} ap JOIN ${s.table(P)} p ON ${col('p', P, 'id')} = ap.${partner.related}
+        WHERE ap.${partner.owner} = ${col('a', A, 'id')} AND ${col('p', P, 'publishedAt')} IS NULL LIMIT 1)`;
+    return `SELECT ${col('a', A, 'documentId')} AS document_id, ${col('a', A, 'ourNumber')} AS our_number, ${col('a', A, 'title')} AS title, ${col('a', A, 'endDate')} AS end_date, ${partnerName} AS partner_name, COUNT(*) OVER () AS total
+      FROM ${s.table(A)} a
       WHERE ${where}`;
   };
 
