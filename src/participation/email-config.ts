@@ -9,7 +9,9 @@ type Env = ((key: string, fallback: string) => string) & {
 /**
  * The e-mail plugin's configuration from the environment: the nodemailer provider, sending
  * through SMTP_HOST when it is set, otherwise writing every message to EMAIL_OUTBOX_DIR
- * (default `outbox/`, git-ignored).
+ * (default `.tmp/outbox/`, git-ignored). The default lies under a dot folder because
+ * `strapi develop` restarts on every new file elsewhere in the project (a written e-mail took
+ * the dev server down for ~50 s); its watcher ignores dot folders.
  */
 export const emailConfig = (env: Env) => {
   const host = env('SMTP_HOST', '');
@@ -21,7 +23,7 @@ export const emailConfig = (env: Env) => {
   if (!host) {
     return {
       provider: 'nodemailer',
-      providerOptions: createOutboxTransport(path.resolve(process.cwd(), env('EMAIL_OUTBOX_DIR', 'outbox'))),
+      providerOptions: createOutboxTransport(path.resolve(process.cwd(), env('EMAIL_OUTBOX_DIR', path.join('.tmp', 'outbox')))),
       settings,
     };
   }
