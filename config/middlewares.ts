@@ -1,15 +1,24 @@
-export default [
+import type { Core } from '@strapi/strapi';
+import { corsOptions } from '../src/security/cors';
+
+export default ({ env }: Core.Config.Shared.ConfigParams) => [
   'strapi::logger',
+  // No header names the product (the health check's `strapi`; strapi::poweredBy is left out below).
+  'global::anonymous-headers',
   'strapi::errors',
-  'strapi::security',
-  'strapi::cors',
+  // Strapi's CSP allows images from market-assets.strapi.io (its marketplace): the system loads
+  // nothing from outside, and no header names the product. (A string, not a list: Strapi merges
+  // lists index by index into its defaults.)
+  { name: 'strapi::security', config: { contentSecurityPolicy: { directives: { 'img-src': "'self' data: blob:" } } } },
+  // Credentials only for the system's own origins and CORS_ORIGINS; the directory readable by any site.
+  { name: 'strapi::cors', config: corsOptions(env('CORS_ORIGINS', '')) },
   // The public directory requests that reach Koa (filtered, cross-origin, revalidating) answer
   // here, before query/body parsing, session and the router, which they do not need. It stays
   // after errors, security and cors, so it sends the same headers as every other route; the
   // unfiltered hot request is answered even earlier, by src/api/directory/front-door.ts, with
   // the headers learnt from this path.
   'global::directory-fast-path',
-  'strapi::poweredBy',
+  // No strapi::poweredBy: no header names the product the system is built on.
   'strapi::query',
   'strapi::body',
   'strapi::session',

@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { emailConfig } from '../src/participation/email-config';
+import { DEV_SECRETS } from '../src/domain/deployment';
+import { localGraphqlLanding } from '../src/security/graphql-landing';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
   kerjasama: { enabled: true, resolve: './plugins/kerjasama' },
@@ -20,7 +22,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
   },
   'users-permissions': {
     config: {
-      jwtSecret: env('JWT_SECRET', 'kerjasama-dev-users-permissions-jwt-secret'),
+      jwtSecret: env('JWT_SECRET', DEV_SECRETS.JWT_SECRET),
       // Unit accounts are created by Humas; nobody registers themselves.
       register: { allowedFields: [] },
     },
@@ -33,8 +35,10 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
       amountLimit: 100,
       defaultLimit: 25,
       maxLimit: 100,
-      landingPage: env('NODE_ENV', 'development') !== 'production',
-      apolloServer: { introspection: env('NODE_ENV', 'development') !== 'production' },
+      // A local page without scripts in every environment (Apollo's own load from its CDN).
+      landingPage: localGraphqlLanding,
+      // cors: false leaves CORS to strapi::cors alone (Apollo's default added `*` to every answer).
+      apolloServer: { introspection: env('NODE_ENV', 'development') !== 'production', cors: false },
     },
   },
 });

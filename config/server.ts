@@ -1,13 +1,18 @@
 import type { Core } from '@strapi/strapi';
 import cronTasks from './cron-tasks';
+import { DEV_SECRETS } from '../src/domain/deployment';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server => ({
   host: env('HOST', '0.0.0.0'),
   port: env.int('PORT', 1337),
   url: env('PUBLIC_URL', ''),
-  proxy: env.bool('IS_PROXIED', false),
+  // Behind a TLS-terminating balancer Koa trusts X-Forwarded-Proto/-For (secure cookies, the
+  // client's IP for rate limits); PROXY_HOPS is how many proxies append to X-Forwarded-For, so
+  // an address a client writes there itself is not taken as its IP. (5.x reads proxy.koa; a
+  // plain boolean is ignored.)
+  proxy: { koa: env.bool('IS_PROXIED', false), maxIpsCount: env.int('PROXY_HOPS', 1) },
   app: {
-    keys: env.array('APP_KEYS', ['kerjasama-dev-key-1', 'kerjasama-dev-key-2']),
+    keys: env.array('APP_KEYS', DEV_SECRETS.APP_KEYS.split(',')),
   },
   // No update check: the process must not call any outside host.
   logger: { updates: { enabled: false }, startup: { enabled: env.bool('STRAPI_STARTUP_BANNER', true) } },

@@ -13,10 +13,16 @@ import { registerRetentionRule } from './document-middlewares/retention';
 import { registerWorkflowRules } from './document-middlewares/workflow';
 import { registerParticipation } from './participation';
 import { seedDatabase } from './seed/seed';
+import { assertProductionSecrets, shouldSeedDemo } from './domain/deployment';
+import { removeUnrequestedApiTokens } from './security/default-api-tokens';
+import { closeRegistration, registerPasswordChangeStamp, settleResetMails } from './security/users-permissions';
 
 export default {
   /** Document Service middlewares: every write from every door passes through these rules. */
   register({ strapi }: { strapi: Core.Strapi }) {
+    // First: a production boot with a missing or development secret stops here, naming it.
+    assertProductionSecrets(process.env);
+    registerPasswordChangeStamp(strapi);
     registerParticipation(strapi);
     registerRetentionRule(strapi);
     registerWorkflowRules(strapi);
@@ -29,14 +35,17 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureRoles(strapi);
+    await closeRegistration(strapi);
+    await removeUnrequestedApiTokens(strapi);
     await applyContentManagerLayouts(strapi);
     await ensureFirstAdmin(strapi);
-    await seedDatabase(strapi, { demo: process.env.SEED_DEMO !== 'false' });
+    await seedDatabase(strapi, { demo: shouldSeedDemo(process.env) });
     directoryService(strapi).startSignal();
     installDirectoryFrontDoor(strapi);
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
     await directoryService(strapi).stopSignal();
+    await settleResetMails();
   },
 };
