@@ -18,6 +18,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => [
   // unfiltered hot request is answered even earlier, by src/api/directory/front-door.ts, with
   // the headers learnt from this path.
   'global::directory-fast-path',
+  // /uploads: nothing a browser could execute, confidential files only through signed links.
+  'global::uploads-guard',
   // No strapi::poweredBy: no header names the product the system is built on.
   'strapi::query',
   'strapi::body',

@@ -12,6 +12,7 @@ import { registerFieldRules } from './document-middlewares/field-rules';
 import { registerRetentionRule } from './document-middlewares/retention';
 import { registerWorkflowRules } from './document-middlewares/workflow';
 import { registerParticipation } from './participation';
+import { registerUploadSafety } from './uploads';
 import { seedDatabase } from './seed/seed';
 import { assertProductionSecrets, shouldSeedDemo } from './domain/deployment';
 import { removeUnrequestedApiTokens } from './security/default-api-tokens';
@@ -23,6 +24,7 @@ export default {
     // First: a production boot with a missing or development secret stops here, naming it.
     assertProductionSecrets(process.env);
     registerPasswordChangeStamp(strapi);
+    registerUploadSafety(strapi);
     registerParticipation(strapi);
     registerRetentionRule(strapi);
     registerWorkflowRules(strapi);

@@ -9,7 +9,8 @@ import { refuse, throwFieldErrors } from '../workflow/errors';
 import { todayInBatam } from '../workflow/today';
 import { currentWriteContext } from '../workflow/write-context';
 import { unitPartnerChoice } from '../participation/partner-choice';
-import { parseToOneChange } from './relation-input';
+import { FILE, uploaderOf } from '../uploads';
+import { parseToManyAdditions, parseToOneChange } from './relation-input';
 
 /**
  * Proposals from units, at every door (REST, GraphQL, Content Manager, Document Service):
@@ -47,20 +48,35 @@ const resolveRefId = async (strapi: Core.Strapi, target: UID.ContentType, value:
 const loadCall = async (strapi: Core.Strapi, id: number) =>
   (await strapi.db.query(CALL).findOne({ where: { id }, select: ['id', 'title', 'deadline'] })) as Row | null;
 
-/** Media a unit attaches must be its fresh uploads (attached nowhere yet) or already on this proposal. */
-const refuseForeignAttachments = async (strapi: Core.Strapi, value: unknown, stored: Row | null) => {
-  if (value === undefined || value === null) return;
-  const items = (Array.isArray(value) ? value : [value]) as unknown[];
-  const ids = items.map((item) => Number(typeof item === 'object' && item !== null ? (item as { id?: unknown }).id : item)).filter(Number.isInteger);
+const foreignAttachment = () =>
+  refuse('attachments', formatBilingual({ id: 'Lampiran harus berkas yang baru Anda unggah', en: 'Attachments must be files you have just uploaded' }));
+
+/** The media ids a write adds to `attachments`, whatever the relation shape; documentIds resolve through the Media Library. */
+const addedAttachmentIds = async (strapi: Core.Strapi, value: unknown): Promise<number[]> => {
+  const parsed = parseToManyAdditions(value);
+  if (!parsed.ok) return foreignAttachment();
+  const ids = parsed.refs.flatMap((ref) => ('id' in ref ? [ref.id] : []));
+  const documentIds = parsed.refs.flatMap((ref) => ('documentId' in ref ? [ref.documentId] : []));
+  const resolved = documentIds.length ? ((await strapi.db.query(FILE).findMany({ where: { documentId: { $in: documentIds } }, select: ['id'] })) as Row[]) : [];
+  return [...ids, ...resolved.map((file) => file.id)];
+};
+
+/**
+ * Media a unit attaches must be already on this proposal, or its own fresh uploads: uploaded by
+ * this same user (src/uploads records the uploader) and attached nowhere yet. Anything else —
+ * another unit's file, a fresh upload of someone else, Humas's agreement scans — is refused.
+ */
+const refuseForeignAttachments = async (strapi: Core.Strapi, actor: Actor, value: unknown, stored: Row | null) => {
+  if (value === undefined) return;
   const own = new Set(((stored?.attachments as Row[] | undefined) ?? []).map((file) => file.id));
-  const fresh = ids.filter((id) => !own.has(id));
-  if (!fresh.length) return;
-  const meta = strapi.db.metadata.get('plugin::upload.file') as unknown as { attributes: { related: { joinTable: { name: string; joinColumn: { name: string } } } } };
+  const added = [...new Set(await addedAttachmentIds(strapi, value))].filter((id) => !own.has(id));
+  if (!added.length) return;
+  const files = (await strapi.db.query(FILE).findMany({ where: { id: { $in: added } }, select: ['id', 'provider_metadata'] })) as Array<Row & { provider_metadata?: unknown }>;
+  if (files.length !== added.length || files.some((file) => uploaderOf(file) !== actor.id)) foreignAttachment();
+  const meta = strapi.db.metadata.get(FILE) as unknown as { attributes: { related: { joinTable: { name: string; joinColumn: { name: string } } } } };
   const { name, joinColumn } = meta.attributes.related.joinTable;
-  const linked = await strapi.db.connection(name).whereIn(joinColumn.name, fresh).first(joinColumn.name);
-  if (linked) {
-    refuse('attachments', formatBilingual({ id: 'Lampiran harus berkas yang baru Anda unggah', en: 'Attachments must be files you have just uploaded' }));
-  }
+  const linked = await strapi.db.connection(name).whereIn(joinColumn.name, added).first(joinColumn.name);
+  if (linked) foreignAttachment();
 };
 
 const guardUnitCreate = async (strapi: Core.Strapi, actor: Actor, data: Record<string, unknown>) => {
@@ -86,7 +102,7 @@ const guardUnitCreate = async (strapi: Core.Strapi, actor: Actor, data: Record<s
     const call = await loadCall(strapi, callId);
     if (call && !isCallOpen(call.deadline as string, today)) refuse('callForProposals', callClosedMessage(call as Row & { deadline: string }));
   }
-  await refuseForeignAttachments(strapi, data.attachments, null);
+  await refuseForeignAttachments(strapi, actor, data.attachments, null);
 };
 
 const loadStored = async (strapi: Core.Strapi, documentId: string) =>
@@ -110,7 +126,8 @@ const guardUnitUpdate = async (strapi: Core.Strapi, actor: Actor, stored: Row, d
     if (!call) refuse('callForProposals', formatBilingual({ id: 'Usulan unit harus menjawab panggilan usulan', en: "A unit's proposal answers a call for proposals" }));
     if (!isCallOpen(call!.deadline as string, todayInBatam())) refuse('callForProposals', callClosedMessage(call as Row & { deadline: string }));
   }
-  if (changed.includes('attachments')) await refuseForeignAttachments(strapi, data.attachments, stored);
+  // Whatever `changedFields` makes of the shape: the rule reads every shape itself.
+  await refuseForeignAttachments(strapi, actor, data.attachments, stored);
 };
 
 /** Submitting (draft → submitted) needs the call, if any, to be open today. */

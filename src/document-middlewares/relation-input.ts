@@ -48,3 +48,34 @@ export const parseToOneChange = (value: unknown): ToOneChange => {
   // Objects without a reference (such as the `{ count }` the Content Manager reads) change nothing.
   return typeof value === 'object' ? { kind: 'keep' } : { kind: 'clear' };
 };
+
+export type ToManyAdditions = { ok: true; refs: RecordRef[] } | { ok: false };
+
+/** The items a to-many value names: an array, one item, or nothing (`undefined`/`null`). */
+const itemsOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined || value === null ? [] : [value]);
+
+/**
+ * The records a write to a to-many relation (or a multiple media field) may add, whatever its
+ * shape: an array or a single id, numeric string, documentId, `{ id }` or `{ documentId }`
+ * (plain values and `set` replace the list), or `{ connect, disconnect, set }` where connect
+ * items may carry a `position` (`before`/`after`/`start`/`end`: they order, they add nothing).
+ * Removals add nothing. A value in any other shape is `{ ok: false }`, so that a rule can refuse
+ * what it cannot read rather than let it through.
+ */
+export const parseToManyAdditions = (value: unknown): ToManyAdditions => {
+  const refsOf = (items: unknown[]) => {
+    const refs = items.map(toRef);
+    return refs.every((ref): ref is RecordRef => ref !== null) ? refs : null;
+  };
+  if (value === undefined || value === null || value === '') return { ok: true, refs: [] };
+  const isOperations = typeof value === 'object' && !Array.isArray(value) && ['connect', 'set', 'disconnect'].some((key) => key in value);
+  if (!isOperations) {
+    const refs = refsOf(itemsOf(value));
+    return refs ? { ok: true, refs } : { ok: false };
+  }
+  const { connect, set, disconnect, ...other } = value as { connect?: unknown; set?: unknown; disconnect?: unknown };
+  if (Object.keys(other).length) return { ok: false };
+  const added = refsOf([...itemsOf(set), ...itemsOf(connect)]);
+  const removed = refsOf(itemsOf(disconnect));
+  return added && removed ? { ok: true, refs: added } : { ok: false };
+};

@@ -72,7 +72,7 @@ test('a unit user sets its password from the e-mail, writes a proposal with an a
   await page.check('#cooperationTypes label:has-text("E2E-MAGANG") input');
   await page.fill('#objectives', 'Mahasiswa magang satu semester di galangan kapal.');
   await page.fill('#expectedBenefit', 'Pengakuan 20 SKS.');
-  await page.setInputFiles('#files', { name: 'proposal.txt', mimeType: 'text/plain', buffer: Buffer.from('Rencana magang') });
+  await page.setInputFiles('#files', { name: 'proposal.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% Rencana magang\n%%EOF\n') });
   await page.click('#save');
   await page.waitForSelector('#move-submit');
   await page.screenshot({ path: path.join(ARTIFACTS, 'usulan-draft.png'), fullPage: true });
@@ -90,7 +90,7 @@ test('a unit user sets its password from the e-mail, writes a proposal with an a
   expect((stored.unit as Row).id).toBe(unit.id);
   expect((stored.partner as Row).id).toBe(partner.id);
   expect((stored.callForProposals as Row).id).toBe(call.id);
-  expect((stored.attachments as Row[]).map((file) => file.name)).toEqual(['proposal.txt']);
+  expect((stored.attachments as Row[]).map((file) => file.name)).toEqual(['proposal.pdf']);
   expect((stored.cooperationTypes as Row[]).length).toBe(1);
 
   await page.click('#move-withdraw');
