@@ -26,5 +26,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => [
   'strapi::session',
   // The office's icon, kept with the other public assets (Strapi looks in the project root by default).
   { name: 'strapi::favicon', config: { path: 'public/favicon.png' } },
+  // The public pages and their assets as npm run build:public prepared them: hashed names cached
+  // for a year, precompressed (src/middlewares/public-assets.ts); the rest is strapi::public's.
+  'global::public-assets',
   'strapi::public',
 ];

@@ -11,6 +11,7 @@
 const fs = require('fs');
 const path = require('path');
 const { feature } = require('topojson-client');
+const { buildAssets } = require('./public-assets');
 
 const OUT = path.resolve(__dirname, '..', 'public', 'assets', 'world-map.json');
 const WIDTH = 960;
@@ -95,6 +96,8 @@ const main = async () => {
   process.stdout.write(
     `public map: ${Object.keys(paths).length} countries, ${Object.keys(markers).length} small ones as markers -> ${path.relative(process.cwd(), OUT)}${unmatched.length ? ` (no ISO code for: ${unmatched.join(', ')})` : ''}\n`,
   );
+  const { files, bytes } = buildAssets(path.dirname(path.dirname(OUT)));
+  process.stdout.write(`public assets: ${files} files hashed and precompressed (br, gzip), ${Math.round(bytes / 1024)} KB -> public/assets/ (manifest.json)\n`);
 };
 
 main().catch((error) => {
