@@ -12,6 +12,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => [
   { name: 'strapi::security', config: { contentSecurityPolicy: { directives: { 'img-src': "'self' data: blob:" } } } },
   // Credentials only for the system's own origins and CORS_ORIGINS; the directory readable by any site.
   { name: 'strapi::cors', config: corsOptions(env('CORS_ORIGINS', '')) },
+  // NUL characters in the URL are a 400 before anything reads it (src/middlewares/input-guard.ts).
+  { name: 'global::input-guard', config: { part: 'url' } },
   // The public directory requests that reach Koa (filtered, cross-origin, revalidating) answer
   // here, before query/body parsing, session and the router, which they do not need. It stays
   // after errors, security and cors, so it sends the same headers as every other route; the
@@ -23,6 +25,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => [
   // No strapi::poweredBy: no header names the product the system is built on.
   'strapi::query',
   'strapi::body',
+  // ... and NUL, prototype keys and excessive nesting in any parsed body, GraphQL variables included.
+  { name: 'global::input-guard', config: { part: 'body' } },
   'strapi::session',
   // The office's icon, kept with the other public assets (Strapi looks in the project root by default).
   { name: 'strapi::favicon', config: { path: 'public/favicon.png' } },

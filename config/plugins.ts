@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { emailConfig } from '../src/participation/email-config';
 import { DEV_SECRETS } from '../src/domain/deployment';
 import { localGraphqlLanding } from '../src/security/graphql-landing';
+import { formatGraphqlErrorWithoutSuggestions, requestLimitsPlugin } from '../src/graphql/request-limits';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
   kerjasama: { enabled: true, resolve: './plugins/kerjasama' },
@@ -38,7 +39,16 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
       // A local page without scripts in every environment (Apollo's own load from its CDN).
       landingPage: localGraphqlLanding,
       // cors: false leaves CORS to strapi::cors alone (Apollo's default added `*` to every answer).
-      apolloServer: { introspection: env('NODE_ENV', 'development') !== 'production', cors: false },
+      apolloServer: {
+        introspection: env('NODE_ENV', 'development') !== 'production',
+        cors: false,
+        // Depth (as depthLimit above), aliases, root fields and fields per request, fragment cycles,
+        // NUL in variables: a 400; the plugin validates in Apollo's place (src/graphql/request-limits.ts).
+        plugins: [requestLimitsPlugin(10)],
+        dangerouslyDisableValidation: true,
+        // No "Did you mean …?" naming a private field.
+        formatError: formatGraphqlErrorWithoutSuggestions(),
+      },
     },
   },
 });

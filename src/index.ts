@@ -9,6 +9,7 @@ import { registerDirectoryQuery } from './api/directory/graphql';
 import { registerDirectoryOpenApi } from './api/directory/openapi';
 import { directoryService } from './api/directory/services/directory';
 import { registerFieldRules } from './document-middlewares/field-rules';
+import { registerInputValues } from './document-middlewares/input-values';
 import { registerRetentionRule } from './document-middlewares/retention';
 import { registerWorkflowRules } from './document-middlewares/workflow';
 import { registerParticipation } from './participation';
@@ -25,6 +26,8 @@ export default {
     assertProductionSecrets(process.env);
     registerPasswordChangeStamp(strapi);
     registerUploadSafety(strapi);
+    // Values the database could not take (wrong type, past 2^31, NUL) are a 400 before any rule reads them.
+    registerInputValues(strapi);
     registerParticipation(strapi);
     registerRetentionRule(strapi);
     registerWorkflowRules(strapi);

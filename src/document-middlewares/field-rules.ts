@@ -152,7 +152,8 @@ const RULES: Partial<Record<UID.ContentType, Rule>> = {
   'api::survey-response.survey-response': async (record) => {
     const survey = await record.relation('survey');
     if (!survey) return requiredRelation(record, 'survey', { id: 'Survei', en: 'The survey' });
-    const answers = (record.data.answers ?? []) as Array<{ score?: number }>;
+    // A non-list is reported by the component check (src/document-middlewares/input-values.ts).
+    const answers = (Array.isArray(record.data.answers) ? record.data.answers : []) as Array<{ score?: number }>;
     const scaleMax = Number(survey.scaleMax);
     return answers.flatMap((answer, index) =>
       typeof answer?.score === 'number' && answer.score > scaleMax
@@ -193,11 +194,12 @@ const bigIntegerRanges = (record: RecordView, strapi: Core.Strapi): FieldError[]
 };
 
 /**
- * Draft & publish types skip Strapi's required check on drafts; the partner's identity fields
- * are needed from the first save, so required attributes are enforced here for drafts too.
+ * Required attributes, checked before the rules below read them. Draft & publish types skip
+ * Strapi's required check on drafts (the partner's identity fields are needed from the first
+ * save), and on the other types a rule's uniqueness query with a missing value reached the
+ * database (a NOT NULL 500 for `POST /api/annual-targets {"data":{}}`).
  */
-const requiredOnDrafts = (record: RecordView, strapi: Core.Strapi): FieldError[] => {
-  if (!strapi.contentTypes[record.uid].options?.draftAndPublish) return [];
+const requiredFields = (record: RecordView, strapi: Core.Strapi): FieldError[] => {
   const attributes = strapi.contentTypes[record.uid].attributes as Record<string, { required?: boolean; type: string; default?: unknown }>;
   return Object.entries(attributes)
     .filter(([field, attribute]) => attribute.required && attribute.default === undefined && attribute.type !== 'relation' && (record.isCreate || field in record.data))
@@ -217,7 +219,8 @@ export const registerFieldRules = (strapi: Core.Strapi) => {
     const record = await RecordView.load(strapi, context.uid as UID.ContentType, context.action, context.params as Record<string, unknown>);
     const dangling = await danglingToOneRelations(record, strapi);
     throwFieldErrors(dangling);
-    throwFieldErrors([...requiredOnDrafts(record, strapi), ...bigIntegerRanges(record, strapi), ...(rule ? await rule(record, strapi) : [])]);
+    throwFieldErrors(requiredFields(record, strapi));
+    throwFieldErrors([...bigIntegerRanges(record, strapi), ...(rule ? await rule(record, strapi) : [])]);
     return next();
   });
 };
