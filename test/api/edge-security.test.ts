@@ -81,6 +81,10 @@ describe('registration is closed at every door', () => {
     expect(viaGraphql.body.data?.register ?? null).toBeNull();
     expect(JSON.stringify(viaGraphql.body.errors)).toMatch(/Pendaftaran akun ditutup|Forbidden|Register action/);
     expect(JSON.stringify(viaGraphql.body)).not.toMatch(/"jwt":"/);
+    // The plugin's other resolver that creates a user follows the role's permission (Public has none).
+    const created = await graphql(`mutation { createUsersPermissionsUser(data: { username: "${name}c", email: "${name}c@luar.test", password: "Rahasia-123" }) { data { id } } }`);
+    expect(created.body.data?.createUsersPermissionsUser ?? null).toBeNull();
+    expect(created.body.errors?.length).toBeGreaterThan(0);
     expect(await userCount()).toBe(before);
   };
 

@@ -88,7 +88,9 @@ const bootInChild = (env: Record<string, string | undefined>) =>
       .load().then((s) => s.destroy().then(() => process.exit(0)), (e) => { console.error(String(e && e.message || e)); process.exit(1); });`;
     const childEnv: NodeJS.ProcessEnv = {
       PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: dbFile,
-      STRAPI_TELEMETRY_DISABLED: 'true', STRAPI_STARTUP_BANNER: 'false', CRON_ENABLED: 'false', STRAPI_LOG_LEVEL: 'error', ...env,
+      STRAPI_TELEMETRY_DISABLED: 'true', STRAPI_STARTUP_BANNER: 'false', CRON_ENABLED: 'false', STRAPI_LOG_LEVEL: 'error',
+      // The local plugin's server half is loaded from the same compile folder.
+      KERJASAMA_DIST_DIR: distDir(), ...env,
     };
     for (const [name, value] of Object.entries(childEnv)) if (value === undefined) delete childEnv[name];
     const child = spawn(process.execPath, ['-e', script], { cwd: ROOT, env: childEnv });
