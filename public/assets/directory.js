@@ -11,7 +11,7 @@ const TEXT = {
     apiNote: 'Data ini tersedia sebagai API terbuka: GET /api/directory.', all: 'Semua', total: (n) => `${n} mitra`,
     none: 'Tidak ada mitra yang cocok dengan saringan ini.', since: (y) => `Bermitra sejak ${y}`, website: 'Situs web',
     agreements: 'Naskah', error: 'Direktori tidak dapat dimuat. Coba lagi nanti.', countries: (n) => `Mitra di ${n} negara`,
-    mapCountry: (name, n) => `${name}: ${n} mitra — tampilkan`, langButton: 'English', byLevel: 'Menurut tingkat',
+    mapCountry: (name, n) => `${name}: ${n} mitra`, langButton: 'English', byLevel: 'Menurut tingkat',
     byType: 'Menurut jenis institusi', byCountry: 'Menurut negara', logo: (name) => `Logo ${name}`,
   },
   en: {
@@ -23,7 +23,7 @@ const TEXT = {
     apiNote: 'This data is an open API: GET /api/directory.', all: 'All', total: (n) => `${n} partner${n === 1 ? '' : 's'}`,
     none: 'No partner matches these filters.', since: (y) => `Partner since ${y}`, website: 'Website',
     agreements: 'Agreements', error: 'The directory could not be loaded. Please try again later.', countries: (n) => `Partners in ${n} countries`,
-    mapCountry: (name, n) => `${name}: ${n} partner${n === 1 ? '' : 's'} — show`, langButton: 'Bahasa Indonesia', byLevel: 'By level',
+    mapCountry: (name, n) => `${name}: ${n} partner${n === 1 ? '' : 's'}`, langButton: 'Bahasa Indonesia', byLevel: 'By level',
     byType: 'By institution type', byCountry: 'By country', logo: (name) => `${name} logo`,
   },
 };
@@ -113,7 +113,8 @@ const card = (partner) => {
       el('div', {}, el('h3', { text: partner.name }),
         el('p', { class: 'meta', text: `${label('institutionType', partner.institutionType)} · ${label('level', partner.level)}` }),
         el('p', { class: 'meta', text: place }))),
-    partner.publicDescription ? el('p', { class: 'desc', text: partner.publicDescription }) : null,
+    // Descriptions are written in Indonesian, whichever language the page shows.
+    partner.publicDescription ? el('p', { class: 'desc', lang: 'id', text: partner.publicDescription }) : null,
     partner.cooperationTypes.length ? chips : null,
     el('p', { class: 'meta small', text: [
       partner.agreementKinds.length ? `${t('agreements')}: ${partner.agreementKinds.map((k) => label('agreementKind', k)).join(', ')}` : '',
@@ -150,10 +151,9 @@ const renderMap = () => {
     if (n) {
       path.setAttribute('tabindex', '0');
       path.setAttribute('role', 'button');
+      // One name (no <title> beside it, which was read as a second "…: n"); pressed = the filter.
       path.setAttribute('aria-label', t('mapCountry', label('country', code), n));
-      const title = document.createElementNS(svgNs, 'title');
-      title.textContent = `${label('country', code)}: ${n}`;
-      path.append(title);
+      path.setAttribute('aria-pressed', String(code === selected));
       const choose = () => {
         $('country').value = code === selected ? '' : code;
         update();
@@ -168,9 +168,11 @@ const renderMap = () => {
     }
     svg.append(path);
   }
-  const figure = $('map');
-  figure.querySelector('svg')?.remove();
-  figure.prepend(svg);
+  const canvas = $('map-canvas');
+  // The SVG is rebuilt: a country chosen from the keyboard keeps the focus.
+  const focused = canvas.contains(document.activeElement) ? document.activeElement.getAttribute('data-country') : null;
+  canvas.replaceChildren(svg);
+  if (focused) svg.querySelector(`[data-country="${focused}"]`)?.focus();
   $('map-caption').textContent = t('countries', Object.keys(counts).length);
 };
 

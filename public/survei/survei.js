@@ -9,13 +9,13 @@
     id: {
       scale: function (max) { return 'Skala 1 (sangat tidak puas) sampai ' + max + ' (sangat puas)'; },
       comment: 'Komentar dan saran (opsional)', send: 'Kirim jawaban', sending: 'Mengirim…',
-      missing: 'Mohon jawab semua butir pertanyaan.', thanks: 'Terima kasih! Jawaban Anda telah kami terima.',
+      missing: 'Mohon jawab semua butir pertanyaan.', unanswered: 'Belum dijawab', of: 'dari', thanks: 'Terima kasih! Jawaban Anda telah kami terima.',
       failed: 'Jawaban tidak dapat dikirim', for: 'Untuk', validUntil: 'Tautan berlaku sampai',
     },
     en: {
       scale: function (max) { return 'Scale 1 (very dissatisfied) to ' + max + ' (very satisfied)'; },
       comment: 'Comments and suggestions (optional)', send: 'Send answers', sending: 'Sending…',
-      missing: 'Please answer every question.', thanks: 'Thank you! We have received your answers.',
+      missing: 'Please answer every question.', unanswered: 'Not answered yet', of: 'of', thanks: 'Thank you! We have received your answers.',
       failed: 'The answers could not be sent', for: 'For', validUntil: 'Link valid until',
     },
   };
@@ -30,9 +30,19 @@
     return node;
   }
 
+  /** Server messages are "Indonesian (English)": the English half is marked lang="en". */
+  function bilingual(text) {
+    var match = /^([\s\S]*?) \(([^()]*[A-Za-z][^()]*)\)([.]?)$/.exec(text);
+    if (!match) return [document.createTextNode(text)];
+    return [document.createTextNode(match[1] + ' ('), el('span', { lang: 'en', text: match[2] }), document.createTextNode(')' + match[3])];
+  }
+
   function showMessage(kind, text) {
     app.innerHTML = '';
-    app.appendChild(el('div', { class: 'message ' + kind, role: kind === 'error' ? 'alert' : 'status', id: 'message', text: text }));
+    var message = el('div', { class: 'message ' + kind, role: kind === 'error' ? 'alert' : 'status', id: 'message', tabindex: '-1' }, bilingual(text));
+    app.appendChild(message);
+    // After sending, the focus goes to the answer rather than being lost with the form.
+    message.focus();
   }
 
   function setLanguage(lang) {
@@ -63,26 +73,33 @@
       var fieldset = el('fieldset', {}, [el('legend', { text: group.labels[state.lang] })]);
       group.questions.forEach(function (question) {
         var text = state.lang === 'en' ? (question.textEn || question.textId) : question.textId;
-        var scale = el('div', { class: 'scale', role: 'radiogroup', 'aria-label': text });
+        // An English page shows the Indonesian text when no translation was written.
+        var textLang = state.lang === 'en' && !question.textEn ? 'id' : state.lang;
+        var note = el('p', { class: 'missing-note', id: 'missing-' + question.code, hidden: 'hidden', text: t.unanswered });
+        var scale = el('div', { class: 'scale', role: 'radiogroup', 'aria-labelledby': 'text-' + question.code });
         for (var score = 1; score <= survey.scaleMax; score += 1) {
           var input = el('input', { type: 'radio', name: 'q-' + question.code, value: String(score), 'data-code': question.code });
           if (state.answers[question.code] === score) input.checked = true;
           input.addEventListener('change', function (event) {
             state.answers[event.target.getAttribute('data-code')] = Number(event.target.value);
-            event.target.closest('.question').classList.remove('missing');
+            var answered = event.target.closest('.question');
+            answered.classList.remove('missing');
+            answered.querySelector('.missing-note').hidden = true;
+            answered.querySelector('.scale').removeAttribute('aria-describedby');
             var formError = document.getElementById('form-error');
             if (formError && !document.querySelector('.question.missing')) formError.hidden = true;
           });
-          scale.appendChild(el('label', {}, [input, el('span', { text: String(score) })]));
+          // Each choice is named by its place on the scale ("1 of 4"), not a bare digit.
+          scale.appendChild(el('label', {}, [input, el('span', { text: String(score) }), el('span', { class: 'visually-hidden', text: ' ' + t.of + ' ' + survey.scaleMax })]));
         }
-        fieldset.appendChild(el('div', { class: 'question', id: 'question-' + question.code }, [el('p', { text: question.code + '. ' + text }), scale]));
+        fieldset.appendChild(el('div', { class: 'question', id: 'question-' + question.code }, [el('p', { id: 'text-' + question.code, lang: textLang, text: question.code + '. ' + text }), note, scale]));
       });
       form.appendChild(fieldset);
     });
     var comment = el('textarea', { id: 'comment', name: 'comment', maxlength: '5000' });
     comment.value = state.comment;
     comment.addEventListener('input', function () { state.comment = comment.value; });
-    form.appendChild(el('fieldset', {}, [el('legend', { text: t.comment }), comment]));
+    form.appendChild(el('div', { class: 'comment' }, [el('label', { for: 'comment', text: t.comment }), comment]));
     var error = el('p', { class: 'message error', id: 'form-error', role: 'alert', hidden: 'hidden' });
     form.appendChild(error);
     var send = el('button', { type: 'submit', class: 'primary', id: 'send', text: t.send });
@@ -98,11 +115,18 @@
     var t = T[state.lang];
     var questions = state.data.survey.questions;
     var missing = questions.filter(function (question) { return !state.answers[question.code]; });
-    missing.forEach(function (question) { document.getElementById('question-' + question.code).classList.add('missing'); });
+    missing.forEach(function (question) {
+      document.getElementById('question-' + question.code).classList.add('missing');
+      document.getElementById('missing-' + question.code).hidden = false;
+      document.querySelector('#question-' + question.code + ' .scale').setAttribute('aria-describedby', 'missing-' + question.code);
+    });
     if (missing.length) {
       error.hidden = false;
       error.textContent = t.missing;
-      document.getElementById('question-' + missing[0].code).scrollIntoView({ block: 'center' });
+      // The first unanswered question takes the focus (its note says why), not only a red outline.
+      var first = document.querySelector('#question-' + missing[0].code + ' input');
+      first.scrollIntoView({ block: 'center' });
+      first.focus();
       return;
     }
     send.disabled = true;
@@ -123,12 +147,15 @@
       send.disabled = false;
       send.textContent = t.send;
       error.hidden = false;
-      error.textContent = t.failed + ': ' + ((result.body && result.body.error && result.body.error.message) || '');
+      error.textContent = t.failed + ': ';
+      bilingual((result.body && result.body.error && result.body.error.message) || '').forEach(function (node) { error.appendChild(node); });
+      send.focus();
     }).catch(function () {
       send.disabled = false;
       send.textContent = t.send;
       error.hidden = false;
       error.textContent = t.failed;
+      send.focus();
     });
   }
 

@@ -20,12 +20,31 @@
   var PARTNER_TYPES = ['industry', 'state_enterprise', 'government', 'university', 'school', 'association', 'ngo', 'hospital', 'msme', 'research_institute', 'certification_body', 'multilateral', 'other'];
   var EDITABLE = ['draft', 'revision_requested'];
 
+  /** "Indonesian (English)": the English half marked lang="en", so a screen reader reads it as English. */
+  function bilingual(text) {
+    var fragment = document.createDocumentFragment();
+    var at = 0;
+    String(text).replace(/\(([^()]*[A-Za-z][^()]*)\)/g, function (match, english, offset) {
+      fragment.appendChild(document.createTextNode(text.slice(at, offset) + '('));
+      var span = document.createElement('span');
+      span.setAttribute('lang', 'en');
+      span.textContent = english;
+      fragment.appendChild(span);
+      fragment.appendChild(document.createTextNode(')'));
+      at = offset + match.length;
+      return match;
+    });
+    fragment.appendChild(document.createTextNode(String(text).slice(at)));
+    return fragment;
+  }
+
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
     Object.keys(attrs || {}).forEach(function (key) {
       var value = attrs[key];
       if (value === undefined || value === null || value === false) return;
       if (key === 'text') node.textContent = value;
+      else if (key === 'bi') node.appendChild(bilingual(value));
       else if (key.indexOf('on') === 0) node.addEventListener(key.slice(2), value);
       else node.setAttribute(key, value === true ? '' : value);
     });
@@ -36,12 +55,19 @@
     return node;
   }
 
+  var screens = 0;
   function screen(children) {
     app.innerHTML = '';
     children.forEach(function (child) { if (child) app.appendChild(child); });
+    // A new screen is announced by moving to its heading (main is not a live region that re-reads it all).
+    var heading = app.querySelector('h1');
+    if (screens++ && heading) {
+      heading.setAttribute('tabindex', '-1');
+      heading.focus();
+    }
   }
 
-  function errorBox(message) { return el('p', { class: 'error', role: 'alert', id: 'error', text: message }); }
+  function errorBox(message) { return el('p', { class: 'error', role: 'alert', id: 'error', bi: message }); }
 
   async function api(method, path, body, isForm) {
     var headers = {};
@@ -73,13 +99,13 @@
     var password = el('input', { type: 'password', id: 'password', autocomplete: 'current-password', required: true });
     var error = el('div');
     var form = el('form', { class: 'card login', id: 'login-form' }, [
-      el('h1', { text: 'Masuk (Log in)' }),
-      message ? el('p', { class: 'notice', text: message }) : null,
-      el('label', { for: 'identifier', text: 'Surel (E-mail)' }), identifier,
-      el('label', { for: 'password', text: 'Kata sandi (Password)' }), password,
+      el('h1', { bi: 'Masuk (Log in)' }),
+      message ? el('p', { class: 'notice', bi: message }) : null,
+      el('label', { for: 'identifier', bi: 'Surel (E-mail)' }), identifier,
+      el('label', { for: 'password', bi: 'Kata sandi (Password)' }), password,
       error,
-      el('div', { class: 'row' }, [el('button', { type: 'submit', class: 'primary', id: 'login', text: 'Masuk (Log in)' })]),
-      el('p', { class: 'muted', text: 'Akun unit dibuat oleh Humas & Kerjasama. (Unit accounts are created by Public Relations & Cooperation.)' }),
+      el('div', { class: 'row' }, [el('button', { type: 'submit', class: 'primary', id: 'login', bi: 'Masuk (Log in)' })]),
+      el('p', { class: 'muted', bi: 'Akun unit dibuat oleh Humas & Kerjasama. (Unit accounts are created by Public Relations & Cooperation.)' }),
     ]);
     form.addEventListener('submit', async function (event) {
       event.preventDefault();
@@ -99,11 +125,11 @@
     var confirm = el('input', { type: 'password', id: 'confirm-password', autocomplete: 'new-password', minlength: '8', required: true });
     var error = el('div');
     var form = el('form', { class: 'card login' }, [
-      el('h1', { text: 'Tetapkan kata sandi (Set your password)' }),
-      el('label', { for: 'new-password', text: 'Kata sandi baru (New password)' }), password,
-      el('label', { for: 'confirm-password', text: 'Ulangi kata sandi (Repeat the password)' }), confirm,
+      el('h1', { bi: 'Tetapkan kata sandi (Set your password)' }),
+      el('label', { for: 'new-password', bi: 'Kata sandi baru (New password)' }), password,
+      el('label', { for: 'confirm-password', bi: 'Ulangi kata sandi (Repeat the password)' }), confirm,
       error,
-      el('div', { class: 'row' }, [el('button', { type: 'submit', class: 'primary', text: 'Simpan (Save)' })]),
+      el('div', { class: 'row' }, [el('button', { type: 'submit', class: 'primary', bi: 'Simpan (Save)' })]),
     ]);
     form.addEventListener('submit', async function (event) {
       event.preventDefault();
@@ -132,7 +158,7 @@
 
   /* ---------- list ---------- */
 
-  function stateBadge(state) { return el('span', { class: 'state ' + state, text: STATES[state] || state }); }
+  function stateBadge(state) { return el('span', { class: 'state ' + state, bi: STATES[state] || state }); }
 
   async function showList(notice) {
     var payload;
@@ -150,19 +176,19 @@
       ]);
     });
     screen([
-      el('h1', { text: 'Usulan unit Anda (Your unit\'s proposals)' }),
-      notice ? el('p', { class: 'notice', role: 'status', text: notice }) : null,
+      el('h1', { bi: 'Usulan unit Anda (Your unit\'s proposals)' }),
+      notice ? el('p', { class: 'notice', role: 'status', bi: notice }) : null,
       el('div', { class: 'card' }, openCalls.length
-        ? openCalls.map(function (call) { return el('p', { text: 'Panggilan dibuka (Open call): ' + call.title + ' — batas waktu (deadline) ' + call.deadline }); })
-        : [el('p', { class: 'muted', text: 'Tidak ada panggilan usulan yang dibuka saat ini. (No call for proposals is open now.)' })]),
-      el('div', { class: 'row' }, [el('button', { type: 'button', class: 'primary', id: 'new-proposal', disabled: !openCalls.length, text: 'Usulan baru (New proposal)', onclick: function () { showForm(null); } })]),
-      el('h2', { text: 'Daftar usulan (Proposals)' }),
+        ? openCalls.map(function (call) { return el('p', {}, [bilingual('Panggilan dibuka (Open call): '), call.title, bilingual(' — batas waktu (deadline) ' + call.deadline)]); })
+        : [el('p', { class: 'muted', bi: 'Tidak ada panggilan usulan yang dibuka saat ini. (No call for proposals is open now.)' })]),
+      el('div', { class: 'row' }, [el('button', { type: 'button', class: 'primary', id: 'new-proposal', disabled: !openCalls.length, bi: 'Usulan baru (New proposal)', onclick: function () { showForm(null); } })]),
+      el('h2', { bi: 'Daftar usulan (Proposals)' }),
       rows.length
         ? el('table', { id: 'proposals' }, [
-          el('thead', {}, [el('tr', {}, ['Judul (Title)', 'Unit', 'Mitra (Partner)', 'Status (State)', 'Diubah (Updated)'].map(function (h) { return el('th', { text: h }); }))]),
+          el('thead', {}, [el('tr', {}, ['Judul (Title)', 'Unit', 'Mitra (Partner)', 'Status (State)', 'Diubah (Updated)'].map(function (h) { return el('th', { bi: h }); }))]),
           el('tbody', {}, rows),
         ])
-        : el('p', { class: 'muted', text: 'Belum ada usulan. (No proposals yet.)' }),
+        : el('p', { class: 'muted', bi: 'Belum ada usulan. (No proposals yet.)' }),
     ]);
   }
 
@@ -188,12 +214,12 @@
       ['Kode KPI (KPI codes)', (proposal.kpis || []).map(function (k) { return k.code; }).join(', ')],
     ];
     var dl = el('dl', { class: 'fields' });
-    fields.forEach(function (pair) { dl.appendChild(el('dt', { text: pair[0] })); dl.appendChild(el('dd', { text: pair[1] === undefined || pair[1] === null ? '' : String(pair[1]) })); });
+    fields.forEach(function (pair) { dl.appendChild(el('dt', { bi: pair[0] })); dl.appendChild(el('dd', { text: pair[1] === undefined || pair[1] === null ? '' : String(pair[1]) })); });
     var attachments = (proposal.attachments || []).map(function (file) { return el('li', {}, [el('a', { href: file.url, target: '_blank', rel: 'noopener', text: file.name })]); });
     var error = el('div');
     var moves = workflow.available.filter(function (move) { return MOVES[move.name]; }).map(function (move) {
       return el('button', {
-        type: 'button', class: move.name === 'withdraw' ? 'danger' : 'primary', id: 'move-' + move.name, text: MOVES[move.name],
+        type: 'button', class: move.name === 'withdraw' ? 'danger' : 'primary', id: 'move-' + move.name, bi: MOVES[move.name],
         onclick: async function () {
           var reason;
           if (move.reasonRequired) {
@@ -209,26 +235,26 @@
       });
     });
     screen([
-      el('div', { class: 'row' }, [el('button', { type: 'button', class: 'link', text: '← Kembali ke daftar (Back to the list)', onclick: function () { showList(); } })]),
+      el('div', { class: 'row' }, [el('button', { type: 'button', class: 'link', bi: '← Kembali ke daftar (Back to the list)', onclick: function () { showList(); } })]),
       el('h1', { id: 'proposal-title', text: proposal.title }),
-      notice ? el('p', { class: 'notice', role: 'status', id: 'notice', text: notice }) : null,
+      notice ? el('p', { class: 'notice', role: 'status', id: 'notice', bi: notice }) : null,
       el('p', {}, ['Status (State): ', stateBadge(workflow.state)]),
       revision && workflow.state === 'revision_requested' ? el('div', { class: 'card' }, [
-        el('strong', { text: 'Permintaan revisi (Revision requested)' }),
+        el('strong', { bi: 'Permintaan revisi (Revision requested)' }),
         el('p', { id: 'revision-reason', text: revision.reason || '' }),
-        el('p', { class: 'muted', text: 'Perbaiki usulan, lalu ajukan ulang. (Revise the proposal, then resubmit it.)' }),
+        el('p', { class: 'muted', bi: 'Perbaiki usulan, lalu ajukan ulang. (Revise the proposal, then resubmit it.)' }),
       ]) : null,
-      el('div', { class: 'card' }, [dl, attachments.length ? el('div', {}, [el('h2', { text: 'Lampiran (Attachments)' }), el('ul', {}, attachments)]) : null]),
+      el('div', { class: 'card' }, [dl, attachments.length ? el('div', {}, [el('h2', { bi: 'Lampiran (Attachments)' }), el('ul', {}, attachments)]) : null]),
       error,
       el('div', { class: 'row' }, [
-        EDITABLE.indexOf(workflow.state) !== -1 ? el('button', { type: 'button', id: 'edit', text: 'Ubah (Edit)', onclick: function () { showForm(proposal); } }) : null,
+        EDITABLE.indexOf(workflow.state) !== -1 ? el('button', { type: 'button', id: 'edit', bi: 'Ubah (Edit)', onclick: function () { showForm(proposal); } }) : null,
       ].concat(moves)),
-      el('h2', { text: 'Riwayat (History)' }),
+      el('h2', { bi: 'Riwayat (History)' }),
       workflow.history.length
         ? el('ul', { class: 'history', id: 'history' }, workflow.history.map(function (entry) {
           return el('li', { text: String(entry.occurredAt).replace('T', ' ').slice(0, 16) + ' · ' + (STATES[entry.fromState] || entry.fromState) + ' → ' + (STATES[entry.toState] || entry.toState) + ' · ' + (entry.actorName || entry.actorType) + (entry.reason ? ' · ' + entry.reason : '') });
         }))
-        : el('p', { class: 'muted', text: 'Belum ada perubahan status. (No state change yet.)' }),
+        : el('p', { class: 'muted', bi: 'Belum ada perubahan status. (No state change yet.)' }),
     ]);
   }
 
@@ -273,12 +299,12 @@
       proposerEmail: input('proposerEmail', 'email', value('proposerEmail') || (session.user && session.user.email) || ''),
       files: input('files', 'file', '', { multiple: true }),
     };
-    var existingBox = el('div', {}, [el('label', { for: 'partner', text: 'Mitra (Partner)' }), fields.partner]);
+    var existingBox = el('div', {}, [el('label', { for: 'partner', bi: 'Mitra (Partner)' }), fields.partner]);
     var prospectiveBox = el('div', {}, [
-      el('label', { for: 'prospectivePartnerName', text: 'Nama calon mitra (Prospective partner name)' }), fields.prospectiveName,
-      el('label', { for: 'prospectivePartnerType', text: 'Jenis lembaga (Institution type)' }), fields.prospectiveType,
-      el('label', { for: 'prospectivePartnerCountry', text: 'Negara, kode 2 huruf (Country, 2-letter code)' }), fields.prospectiveCountry,
-      el('label', { for: 'prospectivePartnerContact', text: 'Kontak calon mitra (Prospective partner contact)' }), fields.prospectiveContact,
+      el('label', { for: 'prospectivePartnerName', bi: 'Nama calon mitra (Prospective partner name)' }), fields.prospectiveName,
+      el('label', { for: 'prospectivePartnerType', bi: 'Jenis lembaga (Institution type)' }), fields.prospectiveType,
+      el('label', { for: 'prospectivePartnerCountry', bi: 'Negara, kode 2 huruf (Country, 2-letter code)' }), fields.prospectiveCountry,
+      el('label', { for: 'prospectivePartnerContact', bi: 'Kontak calon mitra (Prospective partner contact)' }), fields.prospectiveContact,
     ]);
     var syncMode = function () { existingBox.hidden = fields.mode.value !== 'existing'; prospectiveBox.hidden = fields.mode.value === 'existing'; };
     fields.mode.addEventListener('change', syncMode);
@@ -286,22 +312,22 @@
     var kept = (proposal && proposal.attachments || []).map(function (file) { return file.id; });
     var error = el('div');
     var form = el('form', { class: 'card', id: 'proposal-form' }, [
-      el('label', { for: 'title', text: 'Judul usulan (Title)' }), fields.title,
-      el('label', { for: 'unit', text: 'Unit pengusul (Proposing unit)' }), fields.unit,
-      el('label', { for: 'callForProposals', text: 'Panggilan usulan (Call for proposals)' }), fields.call,
-      el('label', { for: 'partner-mode', text: 'Mitra (Partner)' }), fields.mode, existingBox, prospectiveBox,
-      el('label', { text: 'Jenis kerjasama (Cooperation types)' }), fields.types,
-      el('label', { for: 'objectives', text: 'Tujuan (Objectives)' }), fields.objectives,
-      el('label', { for: 'expectedBenefit', text: 'Manfaat yang diharapkan (Expected benefit)' }), fields.benefit,
-      el('label', { for: 'plannedYear', text: 'Tahun rencana (Planned year)' }), fields.year,
-      el('label', { text: 'Kode KPI (KPI codes)' }), fields.kpis,
-      el('label', { for: 'proposerName', text: 'Nama pengusul (Proposer)' }), fields.proposerName,
-      el('label', { for: 'proposerEmail', text: 'Surel pengusul (Proposer e-mail)' }), fields.proposerEmail,
+      el('label', { for: 'title', bi: 'Judul usulan (Title)' }), fields.title,
+      el('label', { for: 'unit', bi: 'Unit pengusul (Proposing unit)' }), fields.unit,
+      el('label', { for: 'callForProposals', bi: 'Panggilan usulan (Call for proposals)' }), fields.call,
+      el('label', { for: 'partner-mode', bi: 'Mitra (Partner)' }), fields.mode, existingBox, prospectiveBox,
+      el('label', { bi: 'Jenis kerjasama (Cooperation types)' }), fields.types,
+      el('label', { for: 'objectives', bi: 'Tujuan (Objectives)' }), fields.objectives,
+      el('label', { for: 'expectedBenefit', bi: 'Manfaat yang diharapkan (Expected benefit)' }), fields.benefit,
+      el('label', { for: 'plannedYear', bi: 'Tahun rencana (Planned year)' }), fields.year,
+      el('label', { bi: 'Kode KPI (KPI codes)' }), fields.kpis,
+      el('label', { for: 'proposerName', bi: 'Nama pengusul (Proposer)' }), fields.proposerName,
+      el('label', { for: 'proposerEmail', bi: 'Surel pengusul (Proposer e-mail)' }), fields.proposerEmail,
       el('label', { for: 'files' }, ['Lampiran (Attachments) ', el('small', { text: kept.length ? '· ' + kept.length + ' berkas tersimpan (files kept)' : '' })]), fields.files,
       error,
       el('div', { class: 'row' }, [
-        el('button', { type: 'submit', class: 'primary', id: 'save', text: 'Simpan draf (Save draft)' }),
-        el('button', { type: 'button', text: 'Batal (Cancel)', onclick: function () { return proposal ? showDetail(proposal.documentId) : showList(); } }),
+        el('button', { type: 'submit', class: 'primary', id: 'save', bi: 'Simpan draf (Save draft)' }),
+        el('button', { type: 'button', bi: 'Batal (Cancel)', onclick: function () { return proposal ? showDetail(proposal.documentId) : showList(); } }),
       ]),
     ]);
     form.addEventListener('submit', async function (event) {
@@ -335,7 +361,7 @@
       } catch (e) { error.appendChild(errorBox(e.message)); }
     });
     screen([
-      el('h1', { text: proposal ? 'Ubah usulan (Edit proposal)' : 'Usulan baru (New proposal)' }),
+      el('h1', { bi: proposal ? 'Ubah usulan (Edit proposal)' : 'Usulan baru (New proposal)' }),
       form,
     ]);
   }

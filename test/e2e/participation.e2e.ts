@@ -3,6 +3,8 @@ import path from 'path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { setupStrapi, type TestApp } from '../helpers/strapi';
 import { adminToken } from '../helpers/auth';
+import { axeViolations } from '../helpers/page-checks';
+import { ensurePublicBuild } from '../helpers/public-build';
 import { bodyOf, clearSmtpEnv, createCall, createPartner, createUnit, shiftDays, startSmtpServer, today } from '../helpers/participation';
 
 /**
@@ -32,6 +34,7 @@ const linkIn = (to: string, pattern: RegExp) => {
 
 beforeAll(async () => {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
+  ensurePublicBuild();
   smtp = await startSmtpServer();
   app = await setupStrapi({ ...smtp.env, PUBLIC_URL: BASE, HOST: '127.0.0.1', PORT: String(PORT) });
   await new Promise<void>((resolve) => app.strapi.server.httpServer.listen(PORT, '127.0.0.1', resolve));
@@ -40,7 +43,8 @@ beforeAll(async () => {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
-  page = await browser.newPage({ viewport: { width: 1200, height: 1000 } });
+  // bypassCSP: axe (WCAG 2.1 AA) is injected as an inline script, which the system's CSP refuses.
+  page = await browser.newPage({ viewport: { width: 1200, height: 1000 }, bypassCSP: true });
   await page.route('**/*', (route) => (route.request().url().startsWith(BASE) ? route.continue() : route.abort()));
   page.on('dialog', (dialog) => dialog.accept('Mitra belum siap'));
 });
@@ -62,11 +66,18 @@ test('a unit user sets its password from the e-mail, writes a proposal with an a
   expect(account.status).toBe(201);
 
   await page.goto(linkIn('kajur@polibatam.test', new RegExp(`${BASE}/usulan/\\?code=[0-9a-f]+`)));
+  expect(await axeViolations(page)).toEqual([]);
   await page.fill('#new-password', 'Sandi-Unit-2026');
   await page.fill('#confirm-password', 'Sandi-Unit-2026');
   await page.click('button[type=submit]');
   await page.waitForSelector('#new-proposal:not([disabled])');
+  expect(await axeViolations(page)).toEqual([]);
+  // The English halves are marked as English for screen readers.
+  expect(await page.locator('h1 span[lang="en"]').textContent()).toBe("Your unit's proposals");
   await page.click('#new-proposal');
+  await page.waitForSelector('#title');
+  expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+  expect(await axeViolations(page)).toEqual([]);
   await page.fill('#title', 'Magang industri di galangan kapal');
   await page.selectOption('#partner', partner.documentId);
   await page.check('#cooperationTypes label:has-text("E2E-MAGANG") input');
@@ -75,6 +86,7 @@ test('a unit user sets its password from the e-mail, writes a proposal with an a
   await page.setInputFiles('#files', { name: 'proposal.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% Rencana magang\n%%EOF\n') });
   await page.click('#save');
   await page.waitForSelector('#move-submit');
+  expect(await axeViolations(page)).toEqual([]);
   await page.screenshot({ path: path.join(ARTIFACTS, 'usulan-draft.png'), fullPage: true });
   await page.click('#move-submit');
   await page.waitForSelector('.state.submitted');
@@ -97,6 +109,7 @@ test('a unit user sets its password from the e-mail, writes a proposal with an a
   await page.waitForSelector('.state.withdrawn');
   await page.click('#logout');
   await page.waitForSelector('#login-form');
+  expect(await axeViolations(page)).toEqual([]);
 });
 
 test('a partner answers the survey in English from the e-mailed link, and the link then stops working', async () => {
@@ -119,8 +132,20 @@ test('a partner answers the survey in English from the e-mailed link, and the li
   await page.waitForSelector('#survey-form');
   expect(await page.getAttribute('html', 'lang')).toBe('en');
   expect(await page.textContent('main')).toContain('Please answer this survey.');
+  expect(await axeViolations(page)).toEqual([]);
+  await page.click('#lang-id');
+  await expect(page.getAttribute('html', 'lang')).resolves.toBe('id');
+  expect(await axeViolations(page)).toEqual([]);
+  await page.click('#lang-en');
+  // Each choice is named by its place on the scale, the comment box by its label.
+  await expect(page.getByRole('radio', { name: '3 of 5' }).count()).resolves.toBe(3);
+  await expect(page.getByLabel('Comments and suggestions (optional)').count()).resolves.toBe(1);
   await page.click('#send');
   expect(await page.textContent('#form-error')).toContain('Please answer every question');
+  // Unanswered questions say so in words and the first one takes the focus, not only a red outline.
+  await expect(page.locator('.missing-note:visible').allTextContents()).resolves.toEqual(['Not answered yet', 'Not answered yet', 'Not answered yet']);
+  expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe('q-R1');
+  expect(await axeViolations(page)).toEqual([]);
   await page.check('input[name="q-R1"][value="5"]');
   await page.check('input[name="q-S1"][value="4"]');
   await page.check('input[name="q-E1"][value="3"]');
@@ -129,6 +154,9 @@ test('a partner answers the survey in English from the e-mailed link, and the li
   await page.click('#send');
   await page.waitForSelector('.message.done');
   expect(await page.textContent('.message.done')).toContain('Thank you');
+  // After sending, the focus is on the answer, not lost with the form.
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('message');
+  expect(await axeViolations(page)).toEqual([]);
 
   const responses = (await strapi.db.query('api::survey-response.survey-response').findMany({ populate: { answers: true } })) as Row[];
   expect(responses).toHaveLength(1);
@@ -138,5 +166,7 @@ test('a partner answers the survey in English from the e-mailed link, and the li
   await page.goto(link);
   await page.waitForSelector('.message.error');
   expect(await page.textContent('.message.error')).toContain('already been answered');
+  expect(await page.locator('.message.error span[lang="en"]').count()).toBe(1);
+  expect(await axeViolations(page)).toEqual([]);
   await page.screenshot({ path: path.join(ARTIFACTS, 'survei-used.png'), fullPage: true });
 });
