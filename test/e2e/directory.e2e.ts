@@ -1,11 +1,12 @@
 /// <reference lib="dom" />
 import fs from 'fs';
 import path from 'path';
-import { execFileSync } from 'child_process';
 import type { AddressInfo } from 'net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { setupStrapi, type TestApp } from '../helpers/strapi';
 import { createDocument, createListedPartner } from '../helpers/directory-fixtures';
+import { axeViolations, firstVisit, layoutShift, watchLayoutShift } from '../helpers/page-checks';
+import { ensurePublicBuild } from '../helpers/public-build';
 
 /** The public page at / in Debian's Chromium: it loads, filters narrow the list, new partners appear. */
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -27,9 +28,7 @@ const expectCards = async (names: string[]) => {
 };
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(ROOT, 'public', 'assets', 'world-map.json'))) {
-    execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build-public.js')], { cwd: ROOT });
-  }
+  ensurePublicBuild();
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   app = await setupStrapi();
   await new Promise<void>((resolve) => app.strapi.server.httpServer.listen(0, '127.0.0.1', resolve));
@@ -131,4 +130,85 @@ test('a newly listed partner appears after reload; the page works on a phone', a
   expect(overflow).toBeLessThanOrEqual(0);
   await phone.screenshot({ path: path.join(ARTIFACTS, 'directory-phone.png'), fullPage: true });
   await phone.close();
+});
+
+test('as a person first loads it: no layout shift, compressed and hashed assets under 60 KB, no axe violation in either language', async () => {
+  // bypassCSP: axe is injected as an inline script, which the system's CSP rightly refuses.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
+  const visitor = await context.newPage();
+  await visitor.route('**/*', (route) => (route.request().url().startsWith(base) ? route.continue() : route.abort()));
+  const assets: Array<{ url: string; encoding?: string; cache?: string }> = [];
+  visitor.on('response', (response) => {
+    const headers = response.headers();
+    assets.push({ url: response.url().slice(base.length), encoding: headers['content-encoding'], cache: headers['cache-control'] });
+  });
+  const wire = await firstVisit(visitor);
+  await watchLayoutShift(visitor);
+  await visitor.goto(`${base}/`);
+  await visitor.waitForSelector('body[data-ready="true"]');
+  await visitor.waitForSelector('#map svg path.has');
+  await visitor.waitForLoadState('networkidle');
+  expect(await layoutShift(visitor)).toBeLessThanOrEqual(0.1);
+  expect(wire.bytes()).toBeLessThanOrEqual(60 * 1024);
+  // Every static file by its content-hashed name, compressed, cached for a year; the page revalidated.
+  const statics = assets.filter((asset) => asset.url.startsWith('/assets/'));
+  expect(statics.map((asset) => asset.url.replace(/\.[0-9a-f]{10}\./, '.#.')).sort()).toEqual(['/assets/directory.#.css', '/assets/directory.#.js', '/assets/world-map.#.json']);
+  // Chromium asks for br only over HTTPS; over this test's plain HTTP it takes gzip.
+  for (const asset of statics) expect(asset).toEqual({ url: asset.url, encoding: 'gzip', cache: 'public, max-age=31536000, immutable' });
+  expect(assets.find((asset) => asset.url === '/')).toEqual({ url: '/', encoding: 'gzip', cache: 'no-cache' });
+
+  expect(await axeViolations(visitor)).toEqual([]);
+  await visitor.click('#lang');
+  await expect(visitor.locator('html').getAttribute('lang')).resolves.toBe('en');
+  expect(await axeViolations(visitor)).toEqual([]);
+  await visitor.click('#lang');
+  await context.close();
+});
+
+test('the map from the keyboard: Enter chooses a country, keeps the focus on it and marks it pressed', async () => {
+  await page.goto(`${base}/`);
+  await page.waitForSelector('#map svg path.has');
+  const japan = page.locator('#map svg path[data-country="JP"]');
+  await expect(japan.getAttribute('aria-pressed')).resolves.toBe('false');
+  // One name, with the count once (no <title> read after it).
+  await expect(japan.getAttribute('aria-label')).resolves.toBe('Jepang: 1 mitra');
+  expect(await japan.locator('title').count()).toBe(0);
+  await japan.focus();
+  await page.keyboard.press('Enter');
+  await expectCards(['Osaka Institute of Technology']);
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('data-country'))).toBe('JP');
+  await expect(page.locator('#map svg path[data-country="JP"]').getAttribute('aria-pressed')).resolves.toBe('true');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelectorAll('.card').length > 1);
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('data-country'))).toBe('JP');
+  await expect(page.locator('#map svg path[data-country="JP"]').getAttribute('aria-pressed')).resolves.toBe('false');
+});
+
+test("the page's own requests (first load, two filters) are answered without the Koa stack", async () => {
+  const visit = async () => {
+    const visitor = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await visitor.route('**/*', (route) => (route.request().url().startsWith(base) ? route.continue() : route.abort()));
+    const asked: string[] = [];
+    visitor.on('request', (request) => {
+      if (request.url().startsWith(`${base}/api/directory`)) asked.push(request.url().slice(base.length));
+    });
+    await visitor.goto(`${base}/`);
+    await visitor.waitForSelector('body[data-ready="true"]');
+    await visitor.selectOption('#level', 'national');
+    await visitor.waitForFunction(() => document.querySelectorAll('.card').length >= 1 && location.search === '?level=national');
+    await visitor.selectOption('#institutionType', 'industry');
+    await visitor.waitForFunction(() => Array.from(document.querySelectorAll('.card h3')).map((h) => h.textContent).join() === 'PT Galangan Kapal Batam');
+    await visitor.close();
+    return asked;
+  };
+  // The first answer for each listing is Koa's; the front door learns its headers from it.
+  await visit();
+  const spy = jest.spyOn(app.strapi.log, 'http');
+  try {
+    expect(await visit()).toEqual(['/api/directory?', '/api/directory?level=national', '/api/directory?level=national&institutionType=industry']);
+    // Koa's logger writes one line per request it answers: none for the directory.
+    expect(spy.mock.calls.map(([line]) => String(line)).filter((line) => /^GET \/api\/directory\S* \(/.test(line))).toEqual([]);
+  } finally {
+    spy.mockRestore();
+  }
 });

@@ -1,25 +1,29 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'http';
+import querystring from 'querystring';
 import accepts from 'accepts';
 import type { Core } from '@strapi/strapi';
-import { bodyFor, ENCODINGS, etagOf, type Encoding } from './http';
+import { bodyFor, ENCODINGS, etagOf, notModified, type Encoding } from './http';
 import { directoryService } from './services/directory';
 
 type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
 
-/** The headers Koa sent for one encoding of one prepared listing to one Origin (minus Date, which Node adds). */
-interface HeaderTemplate {
-  hash: string;
-  headers: OutgoingHttpHeaders;
-}
+/** The headers Koa sent for one answer (200 or 304) in one encoding of one prepared listing to one Origin (minus Date, which Node adds). */
+type HeaderTemplate = OutgoingHttpHeaders;
+type Status = 200 | 304;
 
 const SUMMARY_INTERVAL_MS = 60_000;
-/** Header templates kept (encodings × the Origins of the sites that embed the directory). */
-const MAX_TEMPLATES = 64;
+/**
+ * Header templates kept, the least recently used dropped first: listings in use (the plain one
+ * and the filtered ones the service keeps) × encodings × 200/304 × the Origins that embed it.
+ * About 1 KB each.
+ */
+const MAX_TEMPLATES = 2048;
 
 /**
- * The directory's front door: the hot request — GET or HEAD /api/directory with no query string
- * and no If-None-Match — is answered on Node's HTTP server, before Koa, from the prepared bytes.
- * Everything else (filters, revalidation, errors, every other route) goes to Koa unchanged.
+ * The directory's front door: every GET or HEAD /api/directory — with or without a query string
+ * (`?` alone is no query), filtered, revalidating with If-None-Match — is answered on Node's HTTP
+ * server, before Koa, from the prepared bytes (the service's cache of listings), or with a 304.
+ * Bad parameters (the 400 naming them), errors and every other route go to Koa unchanged.
  *
  * Why: Koa's per-request work (context, the logger writing one line per request, helmet, cors,
  * the middleware chain) costs more than sending the prepared bytes, and its tail latency was
@@ -40,48 +44,73 @@ export const installDirectoryFrontDoor = (strapi: Core.Strapi) => {
   const templates = new Map<string, HeaderTemplate>();
   let served = 0;
 
-  const isHotRequest = (req: IncomingMessage) =>
-    (req.method === 'GET' || req.method === 'HEAD') && req.url === path && !req.headers['if-none-match'];
+  /** The query string of a directory request, '' for none (`?` alone included); undefined for another path. */
+  const directoryQuery = (req: IncomingMessage) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return undefined;
+    const url = req.url ?? '';
+    const mark = url.indexOf('?');
+    if ((mark === -1 ? url : url.slice(0, mark)) !== path) return undefined;
+    return mark === -1 ? '' : url.slice(mark + 1);
+  };
 
-  /** Let Koa answer, and keep its headers when they are the answer to this very listing. */
-  const learnFromKoa = (req: IncomingMessage, res: ServerResponse, key: string, hash: string, etag: string) => {
+  /** Let Koa answer, and keep its headers when they are this very answer (status and ETag) for this listing. */
+  const learnFromKoa = (req: IncomingMessage, res: ServerResponse, key: string, status: Status, etag: string) => {
     res.once('finish', () => {
       const headers = { ...res.getHeaders() };
-      if (res.statusCode !== 200 || headers.etag !== etag || headers['set-cookie'] !== undefined) return;
+      if (res.statusCode !== status || headers.etag !== etag || headers['set-cookie'] !== undefined) return;
       delete headers.date;
       templates.delete(key);
       if (templates.size >= MAX_TEMPLATES) templates.delete(templates.keys().next().value as string);
-      templates.set(key, { hash, headers });
+      templates.set(key, headers);
     });
     koa(req, res);
   };
 
-  const serve = async (req: IncomingMessage, res: ServerResponse) => {
+  /**
+   * A query string Koa's URL guard would refuse (src/middlewares/input-guard.ts: undecodable or
+   * carrying NUL) is left to Koa, so it gets the same 400 there.
+   */
+  const forKoa = (query: string) => {
+    try {
+      return decodeURIComponent(query.replace(/\+/g, ' ')).includes('\u0000');
+    } catch {
+      return true;
+    }
+  };
+
+  const serve = async (req: IncomingMessage, res: ServerResponse, query: string) => {
+    const service = directoryService(strapi);
     let prepared;
     try {
-      prepared = await directoryService(strapi).response({});
+      // Parsed as Koa parses ctx.query (Node's querystring), so both doors read the same filters.
+      prepared = await service.response(query === '' ? {} : await service.parseQuery(querystring.parse(query)));
     } catch {
-      // Koa reports the error the way every other route does.
+      // Koa answers bad parameters (400 naming them) and errors the way every other route does.
       koa(req, res);
       return;
     }
     const encoding = (accepts(req).encoding([...ENCODINGS]) || 'identity') as Encoding;
-    // CORS answers depend on the Origin; everything else Koa sends here depends on the encoding.
-    const key = `${encoding} ${req.headers.origin ?? ''}`;
+    const status: Status = notModified(req.headers['if-none-match'], prepared) ? 304 : 200;
+    // CORS answers depend on the Origin; everything else Koa sends here on the listing, encoding and status.
+    const key = `${prepared.hash} ${status} ${encoding} ${req.headers.origin ?? ''}`;
     const template = templates.get(key);
-    if (template?.hash !== prepared.hash) {
-      learnFromKoa(req, res, key, prepared.hash, etagOf(prepared, encoding));
+    if (!template) {
+      learnFromKoa(req, res, key, status, etagOf(prepared, encoding));
       return;
     }
+    // Most recently used last: the oldest is dropped first.
+    templates.delete(key);
+    templates.set(key, template);
     served += 1;
-    res.writeHead(200, template.headers);
-    res.end(req.method === 'HEAD' ? undefined : bodyFor(prepared, encoding));
+    res.writeHead(status, template);
+    res.end(req.method === 'HEAD' || status === 304 ? undefined : bodyFor(prepared, encoding));
   };
 
   server.removeListener('request', koa);
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    if (!isHotRequest(req)) return koa(req, res);
-    serve(req, res).catch((error: unknown) => {
+    const query = directoryQuery(req);
+    if (query === undefined || forKoa(query)) return koa(req, res);
+    serve(req, res, query).catch((error: unknown) => {
       strapi.log.error(error);
       res.destroy();
     });
@@ -89,7 +118,7 @@ export const installDirectoryFrontDoor = (strapi: Core.Strapi) => {
 
   const summary = setInterval(() => {
     if (served === 0) return;
-    strapi.log.http(`GET ${path}: ${served} responses from the prepared listing in the last ${SUMMARY_INTERVAL_MS / 1000} s`);
+    strapi.log.http(`GET ${path}: ${served} responses from the prepared listings in the last ${SUMMARY_INTERVAL_MS / 1000} s`);
     served = 0;
   }, SUMMARY_INTERVAL_MS);
   summary.unref();
