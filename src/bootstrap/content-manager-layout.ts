@@ -4,7 +4,7 @@ import type { Core, UID } from '@strapi/strapi';
  * Content Manager labels (Indonesian first, English beside it), main fields and list columns.
  * Applied once per LAYOUT_VERSION so that layout changes an admin makes later are kept.
  */
-export const LAYOUT_VERSION = 3;
+export const LAYOUT_VERSION = 4;
 
 const FIELD_LABELS: Record<string, string> = {
   code: 'Kode (Code)',
@@ -57,6 +57,7 @@ const FIELD_LABELS: Record<string, string> = {
   originProgramItem: 'Asal butir program (Origin program item)',
   validityState: 'Status masa berlaku (Validity)',
   terminatedDate: 'Tanggal pengakhiran (Terminated on)',
+  endedAt: 'Tercatat berakhir oleh sistem (Recorded as ended)',
   terminationReason: 'Alasan pengakhiran (Termination reason)',
   year: 'Tahun (Year)',
   priority: 'Prioritas (Priority)',
@@ -198,7 +199,7 @@ export const LIST_LAYOUTS: Record<string, ListLayout> = {
  * Fields the workflow maintains: shown, never typed in. The state moves through the Workflow
  * panel, so the form cannot offer states that are not reachable.
  */
-const READ_ONLY_FIELDS = new Set(['workflowState', 'validityState', 'approvedAt', 'approvedBy', 'approvedSnapshot', 'revisionNumber', 'finalizedAt', 'tokenHash']);
+const READ_ONLY_FIELDS = new Set(['workflowState', 'validityState', 'approvedAt', 'approvedBy', 'approvedSnapshot', 'revisionNumber', 'finalizedAt', 'tokenHash', 'endedAt']);
 
 type Metadatas = Record<string, { edit?: Record<string, unknown>; list?: Record<string, unknown> }>;
 interface CmConfiguration {

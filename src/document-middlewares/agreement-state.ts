@@ -1,4 +1,9 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
+import { recordedEnd, type AgreementValidity } from '../domain/agreement';
+import { formatBilingual } from '../domain/bilingual';
+import { changedFields } from '../workflow/changes';
+import { refuse } from '../workflow/errors';
+import { currentWriteContext } from '../workflow/write-context';
 import { AGREEMENT, deriveValidity, isSuperseded, refreshAgreement, syncListingOfPartners } from '../workflow/agreement-validity';
 import { parseToOneChange } from './relation-input';
 import { RecordView } from './record-view';
@@ -8,6 +13,13 @@ type Row = Record<string, unknown> & { id: number; documentId: string };
 const partnerDocumentIdOf = async (strapi: Core.Strapi, documentId: string) => {
   const row = (await strapi.db.query(AGREEMENT).findOne({ where: { documentId }, populate: { partner: { select: ['documentId'] } } })) as Row | null;
   return (row?.partner as Row | null)?.documentId;
+};
+
+/** `endedAt` is the system's own record of when the agreement ended: retention counts from it. */
+const refuseEndedAtWrite = async (strapi: Core.Strapi, existing: Row | null, data: Record<string, unknown>) => {
+  if (data.endedAt === undefined || currentWriteContext().system) return;
+  const written = existing ? await changedFields(strapi, AGREEMENT as UID.ContentType, existing.id, { endedAt: data.endedAt }) : data.endedAt === null ? [] : ['endedAt'];
+  if (written.length) refuse('endedAt', formatBilingual({ id: 'Kolom ini diisi oleh sistem', en: 'This field is maintained by the system' }));
 };
 
 /**
@@ -30,6 +42,7 @@ export const registerAgreementState = (strapi: Core.Strapi) => {
     return strapi.db.transaction(async () => {
       const data = (params.data ??= {});
       const record = await RecordView.load(strapi, AGREEMENT, ctx.action, params);
+      await refuseEndedAtWrite(strapi, record.existing, data);
       const partnerBefore = record.existing ? await partnerDocumentIdOf(strapi, record.existing.documentId) : undefined;
       data.validityState = deriveValidity(
         {
@@ -41,6 +54,12 @@ export const registerAgreementState = (strapi: Core.Strapi) => {
         },
         await isSuperseded(strapi, record.id),
       );
+      data.endedAt = recordedEnd({
+        previous: (record.existing?.validityState as AgreementValidity | undefined) ?? null,
+        next: data.validityState as AgreementValidity,
+        storedEndedAt: (record.existing?.endedAt as string | null | undefined) ?? null,
+        now: new Date(),
+      });
       const renewed = parseToOneChange(data.renewalOf).kind === 'set' ? await record.relation('renewalOf') : null;
 
       const result = (await next()) as Row | null;

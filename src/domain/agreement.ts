@@ -54,6 +54,32 @@ export function validityState(input: AgreementValidityInput): AgreementValidity 
   return daysLeft <= EXPIRING_WITHIN_DAYS ? 'expiring' : 'active';
 }
 
+/** States in which an agreement no longer binds: its retention period has begun. */
+export const ENDED_VALIDITY: readonly AgreementValidity[] = ['expired', 'terminated', 'superseded'];
+
+export const hasEnded = (state: AgreementValidity | null | undefined): boolean => state !== null && state !== undefined && ENDED_VALIDITY.includes(state);
+
+/**
+ * When the system records an agreement as ended (`endedAt`, the fact retention counts from
+ * besides the typed dates): the moment a write or the daily pass first moves it into an ended
+ * state. It stays while the agreement remains ended, whatever its dates are rewritten to, and a
+ * later end after a revival records the later moment. Never typed by a person.
+ */
+export function recordedEnd(input: {
+  previous: AgreementValidity | null | undefined;
+  next: AgreementValidity;
+  storedEndedAt: string | null | undefined;
+  now: Date;
+}): string | null {
+  const { previous, next, storedEndedAt, now } = input;
+  if (hasEnded(next) && (!hasEnded(previous) || !storedEndedAt)) return now.toISOString();
+  return storedEndedAt ?? null;
+}
+
+/** The end the agreement states: its termination date if it was terminated, else its end date. */
+export const statedEnd = (row: { terminatedDate?: unknown; endDate?: unknown }): IsoDate | null =>
+  (row.terminatedDate as IsoDate | null | undefined) || (row.endDate as IsoDate | null | undefined) || null;
+
 /** Calendar days from `today` until `date`: 0 on the day itself, negative once it has passed. */
 export function daysUntil(date: IsoDate, today: IsoDate): number {
   return daysBetween(today, date);

@@ -1,6 +1,11 @@
 import {
   AgreementDatesInput,
   AgreementKind,
+  AgreementValidity,
+  ENDED_VALIDITY,
+  hasEnded,
+  recordedEnd,
+  statedEnd,
   AgreementValidityInput,
   checkAgreementDates,
   daysUntil,
@@ -122,5 +127,35 @@ describe('checkAgreementDates', () => {
       'Tanggal berakhir 2029-01-01 melewati berakhirnya naskah induk pada 2028-12-31 ' +
         '(The end date 2029-01-01 is after the parent agreement ends on 2028-12-31)',
     );
+  });
+});
+
+describe('recordedEnd: when the system records an agreement as ended', () => {
+  const now = new Date('2026-12-01T10:00:00.000Z');
+  const earlier = '2026-03-02T00:30:00.000Z';
+
+  test.each<[string, AgreementValidity | null, AgreementValidity, string | null, string | null]>([
+    ['created already ended', null, 'expired', null, now.toISOString()],
+    ['active agreement back-dated to 2000', 'active', 'expired', null, now.toISOString()],
+    ['terminated today', 'expiring', 'terminated', null, now.toISOString()],
+    ['superseded by a renewal', 'active', 'superseded', null, now.toISOString()],
+    ['a draft whose dates are set in the past', 'draft', 'expired', null, now.toISOString()],
+    ['stays ended: the first record is kept', 'expired', 'terminated', earlier, earlier],
+    ['still ended, dates rewritten', 'expired', 'expired', earlier, earlier],
+    ['ended before the record existed (migrated rows)', 'expired', 'expired', null, now.toISOString()],
+    ['in force: nothing recorded', 'draft', 'active', null, null],
+    ['revived: the old record is kept until it ends again', 'expired', 'active', earlier, earlier],
+    ['ends again after a revival: the later moment', 'active', 'expired', earlier, now.toISOString()],
+  ])('%s', (_, previous, next, storedEndedAt, expected) => {
+    expect(recordedEnd({ previous, next, storedEndedAt, now })).toBe(expected);
+  });
+
+  test('ended states and the stated end', () => {
+    expect(ENDED_VALIDITY).toEqual(['expired', 'terminated', 'superseded']);
+    expect(hasEnded('expiring')).toBe(false);
+    expect(hasEnded(undefined)).toBe(false);
+    expect(statedEnd({ terminatedDate: '2026-05-01', endDate: '2028-01-01' })).toBe('2026-05-01');
+    expect(statedEnd({ terminatedDate: null, endDate: '2028-01-01' })).toBe('2028-01-01');
+    expect(statedEnd({})).toBeNull();
   });
 });
