@@ -8,6 +8,7 @@ import { installDirectoryFrontDoor } from './api/directory/front-door';
 import { registerDirectoryQuery } from './api/directory/graphql';
 import { registerDirectoryOpenApi } from './api/directory/openapi';
 import { directoryService } from './api/directory/services/directory';
+import { registerCloneRule } from './document-middlewares/clone';
 import { registerFieldRules } from './document-middlewares/field-rules';
 import { registerInputValues } from './document-middlewares/input-values';
 import { registerRetentionRule } from './document-middlewares/retention';
@@ -30,6 +31,7 @@ export default {
     registerInputValues(strapi);
     registerParticipation(strapi);
     registerRetentionRule(strapi);
+    registerCloneRule(strapi);
     registerWorkflowRules(strapi);
     registerFieldRules(strapi);
     registerAgreementState(strapi);

@@ -25,7 +25,7 @@ const PROGRAM = 'api::annual-program.annual-program';
 const PROGRAM_ITEM = 'api::program-item.program-item';
 
 /** Fields the workflow itself maintains; nobody types them in. */
-const DERIVED_FIELDS: Partial<Record<WorkflowUid, string[]>> = {
+export const DERIVED_FIELDS: Partial<Record<WorkflowUid, string[]>> = {
   [PROGRAM]: ['approvedAt', 'approvedBy', 'approvedSnapshot', 'revisionNumber'],
   'api::meeting-minute.meeting-minute': ['finalizedAt'],
   'api::evaluation-report.evaluation-report': ['finalizedAt'],

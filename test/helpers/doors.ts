@@ -168,3 +168,47 @@ export const deleteThrough = async (
       }
   }
 };
+
+/** The ways to copy a document: the Content Manager's clone (form body), its auto-clone, and the Document Service. */
+export type CloneDoor = 'content-manager' | 'content-manager-auto' | 'document-service';
+export const CLONE_DOORS: CloneDoor[] = ['content-manager', 'content-manager-auto', 'document-service'];
+
+/** Clones a document through one door; `documentId` is the copy's, when one was made. */
+export const cloneThrough = async (
+  door: CloneDoor,
+  uid: string,
+  documentId: string,
+  body: Record<string, unknown>,
+  ctx: { strapi: Core.Strapi; request: () => supertest.Agent; credentials: DoorCredentials },
+): Promise<WriteOutcome & { documentId?: string }> => {
+  const { strapi, request, credentials } = ctx;
+  if (door === 'document-service') {
+    try {
+      const result = (await strapi.documents(uid as never).clone({ documentId, data: body } as never)) as { documentId?: string };
+      return { ok: true, status: 201, paths: [], documentId: result.documentId };
+    } catch (error) {
+      return fromThrown(error);
+    }
+  }
+  const path = door === 'content-manager' ? 'clone' : 'auto-clone';
+  const response = await request().post(`/content-manager/collection-types/${uid}/${path}/${documentId}`).set('Authorization', `Bearer ${credentials.adminJwt}`).send(body);
+  return { ...fromRestError(response.status, response.body), documentId: response.body?.data?.documentId };
+};
+
+/** The Content Manager's other document actions, as its buttons call them. */
+export type ContentManagerAction = 'publish' | 'unpublish' | 'discard' | 'bulkPublish' | 'bulkUnpublish' | 'bulkDelete' | 'countDraftRelations';
+
+export const contentManagerAction = async (
+  action: ContentManagerAction,
+  uid: string,
+  documentIds: string[],
+  ctx: { request: () => supertest.Agent; credentials: DoorCredentials },
+): Promise<WriteOutcome> => {
+  const bulk = action.startsWith('bulk');
+  const base = `/content-manager/collection-types/${uid}`;
+  const call = ctx.request();
+  const authorised = (action === 'countDraftRelations' ? call.get(`${base}/${documentIds[0]}/actions/countDraftRelations`) : call.post(bulk ? `${base}/actions/${action}` : `${base}/${documentIds[0]}/actions/${action}`))
+    .set('Authorization', `Bearer ${ctx.credentials.adminJwt}`);
+  const response = await (action === 'countDraftRelations' ? authorised : authorised.send(bulk ? { documentIds } : {}));
+  return fromRestError(response.status, response.body);
+};
