@@ -102,6 +102,9 @@ const guardUpdate = async (strapi: Core.Strapi, uid: WorkflowUid, params: Params
 
   if (to === undefined || to === from) {
     if (context.expectedFrom && context.expectedFrom !== from) throw conflict(uid, from, context.expectedFrom);
+    // Two identical requests without `from`: the second finds the record already moved (the row
+    // lock made it wait on PostgreSQL); answering it with a silent no-op would report a second success.
+    if (context.transitionRequested && to === from) throw alreadyInState(uid, from);
     await refuseFrozenEdit(strapi, uid, stored, data);
     if (uid === PROGRAM_ITEM) await refuseItemOfFrozenProgram(strapi, data.program);
     const result = await next();
@@ -141,6 +144,15 @@ const conflict = (uid: string, current: string, expected: string) =>
       en: `Conflict: ${getWorkflow(uid)!.labels.en} is already "${current}", not "${expected}"; someone else acted first`,
     }),
     { current, expected },
+  );
+
+const alreadyInState = (uid: string, current: string) =>
+  workflowConflict(
+    formatBilingual({
+      id: `Konflik: ${getWorkflow(uid)!.labels.id} sudah berstatus "${current}"; tidak ada yang diubah`,
+      en: `Conflict: ${getWorkflow(uid)!.labels.en} is already "${current}"; nothing was changed`,
+    }),
+    { current, expected: current },
   );
 
 const refuseFrozenEdit = async (strapi: Core.Strapi, uid: WorkflowUid, stored: Row, data: Record<string, unknown>) => {

@@ -80,7 +80,7 @@ export const requestTransition = async (
   }
   const current = await loadDraft(strapi, contentType, documentId);
   const expectedFrom = (body.from as string | undefined) ?? (current.workflowState as string);
-  await withWriteContext({ actor, reason: body.reason as string | undefined, expectedFrom }, () =>
+  await withWriteContext({ actor, reason: body.reason as string | undefined, expectedFrom, transitionRequested: true }, () =>
     strapi.documents(contentType).update({ documentId, data: { workflowState: body.to } as never }),
   );
 };

@@ -14,6 +14,8 @@ export interface WriteContext {
   reason?: string;
   /** The state the caller saw; a different current state is a conflict, not a new decision. */
   expectedFrom?: string;
+  /** The write is a person's transition request: asking for the state the record is already in is a conflict. */
+  transitionRequested?: boolean;
   /** The calendar day rules treat as today (the daily tasks pass theirs); default: today in Batam. */
   today?: string;
   /** Only the workflow middleware itself may append to the transition log. */
