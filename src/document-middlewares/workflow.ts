@@ -116,7 +116,7 @@ const guardUpdate = async (strapi: Core.Strapi, uid: WorkflowUid, params: Params
   const actor = await resolveActor(strapi);
   const facts = await transitionFacts(strapi, uid, stored, data);
   const check = checkTransition({ uid, from, to, actor, reason: context.reason, context: facts });
-  if (!check.ok) refuse(STATE, check.message, { code: check.code, from, to });
+  if (!check.ok) refuse(STATE, check.message, { code: check.code, from, to }, check.fieldErrors);
   if (check.ok === false) return undefined;
 
   // Leaving a frozen state (e.g. opening a revision) changes the state only.

@@ -13,8 +13,9 @@ export const workflowConflict = (message: string, details: Record<string, unknow
 };
 
 /** A refused write: 400 ValidationError naming the field(s), whichever door it came through. */
-export const refuse = (path: string, message: string, details: Record<string, unknown> = {}): never => {
-  throw new errors.ValidationError(message, { errors: [{ path: [path], message, name: 'ValidationError' }], ...details });
+export const refuse = (path: string, message: string, details: Record<string, unknown> = {}, alsoFields: FieldError[] = []): never => {
+  const found = [{ path: [path], message }, ...alsoFields].map((error) => ({ ...error, name: 'ValidationError' }));
+  throw new errors.ValidationError(message, { errors: found, ...details });
 };
 
 export const throwFieldErrors = (found: FieldError[]) => {

@@ -1,14 +1,23 @@
 import type { Core, UID } from '@strapi/strapi';
 import type { TransitionContext } from '../domain/workflow';
+import { missingAnalysisFields } from '../domain/workflow/proposal';
 
 /** Agreement validity states that count as "active" for listing and reminders. */
 export const ACTIVE_VALIDITY = ['active', 'expiring'];
 
-const ANALYSIS_FIELDS = ['visionAlignment', 'needsAlignment', 'feasibility', 'risk', 'recommendation'] as const;
-
 type Row = Record<string, unknown> & { id: number };
 
-const filled = (value: unknown) => typeof value === 'string' && value.trim() !== '';
+/**
+ * The analysis as it will be once this save is written. Strapi replaces a component given
+ * without its id (the stored fields are gone) and updates in place the one whose id is given.
+ */
+const analysisAfterSave = (stored: Row | null, incoming: unknown): Record<string, unknown> | null => {
+  if (incoming === undefined) return stored;
+  if (incoming === null || typeof incoming !== 'object') return null;
+  const given = incoming as Record<string, unknown>;
+  const sameComponent = stored !== null && given.id !== undefined && String(given.id) === String(stored.id);
+  return sameComponent ? { ...stored, ...given } : given;
+};
 
 export const countActiveAgreements = (strapi: Core.Strapi, partnerDocumentId: string) =>
   strapi.db.query('api::agreement.agreement').count({
@@ -28,17 +37,16 @@ export const transitionFacts = async (
   switch (uid) {
     case 'api::proposal.proposal': {
       const row = (await strapi.db.query(uid).findOne({ where: { id: stored.id }, populate: { analysis: true, unit: true } })) as Row | null;
-      const analysis = { ...((row?.analysis as Record<string, unknown>) ?? {}), ...((data.analysis as Record<string, unknown>) ?? {}) };
       return {
-        analysisComplete: ANALYSIS_FIELDS.every((field) => filled(analysis[field])),
+        missingAnalysisFields: missingAnalysisFields(analysisAfterSave((row?.analysis as Row | null) ?? null, data.analysis)),
         recordUnitId: ((row?.unit as Row | null)?.id as number | undefined) ?? undefined,
       };
     }
     case 'api::annual-program.annual-program':
       return {
-        itemCount: await strapi.db.query('api::program-item.program-item').count({
-          where: { program: { id: stored.id }, workflowState: { $ne: 'cancelled' } },
-        }),
+        itemStates: (
+          await strapi.db.query('api::program-item.program-item').findMany({ select: ['workflowState'], where: { program: { id: stored.id } } })
+        ).map((item: Row) => item.workflowState as string),
       };
     case 'api::program-item.program-item': {
       const row = (await strapi.db.query(uid).findOne({ where: { id: stored.id }, populate: { program: true } })) as Row | null;

@@ -232,3 +232,58 @@ describe('results', () => {
     expect(anonymous.status).toBe(401);
   });
 });
+
+describe('the link is checked again inside the transaction', () => {
+  /**
+   * Holds the first submission between its check of the link and its transaction until a second
+   * submission with the same link has passed that check too; then the first commits and the second
+   * runs its transaction. The order is forced, so the re-check is what stands between the second and
+   * a second response, on SQLite as on PostgreSQL (where the row lock alone would only wait).
+   */
+  const interleaveTwoSubmissions = () => {
+    const db = app.strapi.db;
+    const original = db.transaction.bind(db);
+    let arrivals = 0;
+    let firstDone: Promise<unknown> = Promise.resolve();
+    let bothChecked!: () => void;
+    const bothArrived = new Promise<void>((resolve) => (bothChecked = resolve));
+    // Should the second never arrive, the first goes on alone and the assertions below fail.
+    const giveUp = setTimeout(() => bothChecked(), 15000);
+    db.transaction = (async (callback: Parameters<typeof original>[0]) => {
+      if (db.inTransaction() || arrivals >= 2) return original(callback);
+      const turn = (arrivals += 1);
+      if (turn === 2) bothChecked();
+      await bothArrived;
+      if (turn === 1) {
+        firstDone = original(callback);
+        return firstDone;
+      }
+      await firstDone.catch(() => undefined);
+      return original(callback);
+    }) as typeof db.transaction;
+    return () => {
+      clearTimeout(giveUp);
+      db.transaction = original as typeof db.transaction;
+    };
+  };
+
+  test('a second submission that passed the first check before the first committed records nothing', async () => {
+    const token = 'R'.repeat(43);
+    const invitation = (await app.strapi.documents(INVITATION).create({
+      data: { survey: otherSurvey.id, partner: someone.id, contactEmail: 'race@mitra.test', tokenHash: sha256(token), expiresAt: '2099-01-01T00:00:00.000Z' } as never,
+    })) as unknown as Row;
+    const before = await responseCount();
+    const restore = interleaveTwoSubmissions();
+    let results;
+    try {
+      const body = { survey: otherSurvey.documentId, answers: answers([5, 4, 3, 2]) };
+      results = await Promise.all([respond(token, body), respond(token, body)]);
+    } finally {
+      restore();
+    }
+    expect(results.map((result) => result.status).sort()).toEqual([201, 409]);
+    expect(results.find((result) => result.status === 409)!.body.error.message).toContain('already been answered');
+    expect(await responseCount()).toBe(before + 1);
+    expect(await app.strapi.db.query(RESPONSE).count({ where: { invitation: { id: invitation.id } } })).toBe(1);
+  });
+});

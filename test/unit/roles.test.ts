@@ -41,3 +41,10 @@ test('hasRole and isMemberOfUnit', () => {
   expect(isMemberOfUnit(unitUser, 5)).toBe(false);
   expect(isMemberOfUnit(unitUser, null)).toBe(false);
 });
+
+test('a record without a unit belongs to no one, whatever the actor\'s list holds', () => {
+  const oddIds = { kind: 'user' as const, roles: ['unit' as const], unitIds: ['null', 'undefined'] };
+  expect(isMemberOfUnit(oddIds, null)).toBe(false);
+  expect(isMemberOfUnit(oddIds, undefined)).toBe(false);
+  expect(isMemberOfUnit(oddIds, 'null')).toBe(true);
+});

@@ -12,6 +12,7 @@ import {
   WORKFLOWS,
   WorkflowUid,
 } from '../../src/domain/workflow';
+import { ANALYSIS_FIELD_LABELS, ANALYSIS_FIELDS, missingAnalysisFields, type AnalysisField } from '../../src/domain/workflow/proposal';
 
 const PROPOSAL = 'api::proposal.proposal';
 const PROGRAM = 'api::annual-program.annual-program';
@@ -28,8 +29,8 @@ const superAdmin = actor(['super_admin']);
 const apiToken: Actor = { kind: 'api_token', roles: ['api_token'] };
 
 const ALL_GUARDS_MET: TransitionContext = {
-  analysisComplete: true,
-  itemCount: 3,
+  missingAnalysisFields: [],
+  itemStates: ['planned', 'cancelled', 'done'],
   activeAgreementCount: 2,
   programState: 'approved',
 };
@@ -188,11 +189,13 @@ describe('reason required', () => {
 describe('guards', () => {
   test.each([
     // uid, from, to, context that fails, context that passes
-    [PROPOSAL, 'under_review', 'recommended', {}, { analysisComplete: true }],
-    [PROPOSAL, 'under_review', 'recommended', { analysisComplete: false }, { analysisComplete: true }],
-    [PROGRAM, 'draft', 'submitted', {}, { itemCount: 1 }],
-    [PROGRAM, 'draft', 'submitted', { itemCount: 0 }, { itemCount: 1 }],
-    [PROGRAM, 'revision_opened', 'submitted', { itemCount: 0 }, { itemCount: 5 }],
+    [PROPOSAL, 'under_review', 'recommended', {}, { missingAnalysisFields: [] }],
+    [PROPOSAL, 'under_review', 'recommended', { missingAnalysisFields: ['risk'] }, { missingAnalysisFields: [] }],
+    [PROGRAM, 'draft', 'submitted', {}, { itemStates: ['planned'] }],
+    [PROGRAM, 'draft', 'submitted', { itemStates: [] }, { itemStates: ['planned'] }],
+    [PROGRAM, 'draft', 'submitted', { itemStates: ['cancelled'] }, { itemStates: ['cancelled', 'planned'] }],
+    [PROGRAM, 'revision_opened', 'submitted', { itemStates: ['cancelled', 'cancelled'] }, { itemStates: ['done'] }],
+    [PROGRAM, 'revision_opened', 'submitted', { itemStates: [] }, { itemStates: ['in_progress', 'planned'] }],
     [PARTNER, 'proposed', 'approved', {}, { activeAgreementCount: 1 }],
     [PARTNER, 'proposed', 'approved', { activeAgreementCount: 0 }, { activeAgreementCount: 1 }],
     [ITEM, 'planned', 'in_progress', {}, { programState: 'approved' }],
@@ -214,12 +217,76 @@ describe('guards', () => {
     const result = checkTransition({ uid: PROPOSAL, from: 'under_review', to: 'recommended', actor: superAdmin });
     expect(!result.ok && result.message).toBe(
       'Usulan kerjasama tidak dapat dipindahkan dari "Sedang ditinjau" ke "Direkomendasikan": ' +
-        'usulan harus dianalisis sebelum direkomendasikan ' +
+        'usulan harus dianalisis sebelum direkomendasikan; belum diisi: kesesuaian dengan visi, kesesuaian dengan kebutuhan, kelayakan, risiko, rekomendasi ' +
         '(The cooperation proposal cannot move from "Under review" to "Recommended": ' +
-        'the proposal needs its analysis before it can be recommended)',
+        'the proposal needs its analysis before it can be recommended; not filled in yet: alignment with the vision, alignment with the needs, feasibility, risk, recommendation)',
     );
   });
+
+  test('a guard without named fields gives its message alone', () => {
+    const result = checkTransition({ uid: PROGRAM, from: 'draft', to: 'submitted', actor: superAdmin, context: { itemStates: ['cancelled'] } });
+    expect(result).toEqual({
+      ok: false,
+      code: 'guard_failed',
+      message:
+        'Program kerjasama tidak dapat dipindahkan dari "Draf" ke "Diajukan": program kerjasama harus memiliki sedikitnya satu butir program ' +
+        '(The annual cooperation program cannot move from "Draft" to "Submitted": the annual program needs at least one program item)',
+    });
+  });
 });
+
+describe('the analysis before a recommendation', () => {
+  const FULL = { visionAlignment: 'Selaras', needsAlignment: 'Dibutuhkan', feasibility: 'Layak', risk: 'Rendah', recommendation: 'proceed' };
+  const recommend = (analysis: Record<string, unknown> | null | undefined) =>
+    checkTransition({
+      uid: PROPOSAL,
+      from: 'under_review',
+      to: 'recommended',
+      actor: superAdmin,
+      context: { missingAnalysisFields: missingAnalysisFields(analysis) },
+    });
+
+  test('every field written: nothing missing, and the recommendation may go', () => {
+    expect(missingAnalysisFields(FULL)).toEqual([]);
+    expect(recommend(FULL)).toMatchObject({ ok: true, transition: { name: 'recommend' } });
+    expect(ANALYSIS_FIELDS).toEqual(['visionAlignment', 'needsAlignment', 'feasibility', 'risk', 'recommendation']);
+  });
+
+  test.each([
+    ['no analysis', undefined, [...ANALYSIS_FIELDS]],
+    ['an empty analysis', null, [...ANALYSIS_FIELDS]],
+    ['only the vision', { visionAlignment: 'Selaras' }, ['needsAlignment', 'feasibility', 'risk', 'recommendation']],
+    ['all but the risk', { ...FULL, risk: undefined }, ['risk']],
+    ['whitespace only', { visionAlignment: '   ', needsAlignment: '\n\t', feasibility: ' ', risk: '\u00a0', recommendation: '' }, [...ANALYSIS_FIELDS]],
+    ['a blank risk beside written fields', { ...FULL, risk: '  \n ' }, ['risk']],
+    ['a non-text value', { ...FULL, feasibility: 5, recommendation: null }, ['feasibility', 'recommendation']],
+  ])('%s is refused, naming each missing field', (_, analysis, missing) => {
+    expect(missingAnalysisFields(analysis as Record<string, unknown> | null | undefined)).toEqual(missing);
+    const result = recommend(analysis as Record<string, unknown> | null | undefined);
+    expect(result).toMatchObject({ ok: false, code: 'guard_failed' });
+    if (result.ok) return;
+    expect(result.fieldErrors).toEqual(
+      missing.map((field) => ({
+        path: ['analysis', field],
+        message: `${upperFirst(ANALYSIS_FIELD_LABELS[field as AnalysisField].id)} wajib diisi (${upperFirst(ANALYSIS_FIELD_LABELS[field as AnalysisField].en)} is required)`,
+      })),
+    );
+    expect(result.message).toContain(`belum diisi: ${missing.map((field) => ANALYSIS_FIELD_LABELS[field as AnalysisField].id).join(', ')} (`);
+    expect(result.message).toContain(`not filled in yet: ${missing.map((field) => ANALYSIS_FIELD_LABELS[field as AnalysisField].en).join(', ')})`);
+  });
+
+  test('the field errors read as sentences', () => {
+    const result = recommend({ ...FULL, risk: ' ' });
+    expect(!result.ok && result.fieldErrors).toEqual([{ path: ['analysis', 'risk'], message: 'Risiko wajib diisi (Risk is required)' }]);
+  });
+
+  test('facts left out count as not written', () => {
+    const result = checkTransition({ uid: PROPOSAL, from: 'under_review', to: 'recommended', actor: superAdmin, context: {} });
+    expect(!result.ok && result.fieldErrors?.map((error) => error.path[1])).toEqual([...ANALYSIS_FIELDS]);
+  });
+});
+
+const upperFirst = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 describe('refusal messages', () => {
   test('no such transition lists where the record can go', () => {
@@ -265,7 +332,7 @@ describe('availableTransitions agrees with checkTransition', () => {
     {},
     { ...ALL_GUARDS_MET, recordUnitId: 1 },
     { ...ALL_GUARDS_MET, recordUnitId: 2, programState: 'approved' },
-    { analysisComplete: false, itemCount: 0, activeAgreementCount: 0, recordUnitId: 1, programState: 'submitted' },
+    { missingAnalysisFields: ['feasibility'], itemStates: ['cancelled'], activeAgreementCount: 0, recordUnitId: 1, programState: 'submitted' },
   ];
   const actors: Actor[] = [
     ...ACTOR_ROLES.map((role) => actor([role], [1])),

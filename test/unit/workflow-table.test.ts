@@ -98,8 +98,8 @@ const EXPECTED: Record<WorkflowUid, { states: string[]; initial: string; table: 
 const OWN_UNIT = 7;
 /** Every guard satisfied and the record owned by the actor's unit: only the table decides. */
 const PERMISSIVE_CONTEXT: TransitionContext = {
-  analysisComplete: true,
-  itemCount: 1,
+  missingAnalysisFields: [],
+  itemStates: ['planned'],
   activeAgreementCount: 1,
   recordUnitId: OWN_UNIT,
   programState: 'approved',

@@ -2,7 +2,8 @@ import { defineWorkflow } from './define';
 import { Guard } from './types';
 
 const hasProgramItems: Guard = {
-  holds: (context) => (context.itemCount ?? 0) >= 1,
+  // A cancelled item is no longer part of the plan.
+  holds: (context) => (context.itemStates ?? []).some((state) => state !== 'cancelled'),
   message: {
     id: 'program kerjasama harus memiliki sedikitnya satu butir program',
     en: 'the annual program needs at least one program item',

@@ -10,7 +10,8 @@ import { meetingMinuteWorkflow } from './meeting-minute';
 import { partnerListingWorkflow } from './partner';
 import { programItemWorkflow } from './program-item';
 import { proposalWorkflow } from './proposal';
-import { TransitionContext, TransitionDefinition, WorkflowMachine, WorkflowUid } from './types';
+import { fieldError, FieldError } from '../validation';
+import { Guard, TransitionContext, TransitionDefinition, WorkflowMachine, WorkflowUid } from './types';
 
 export const WORKFLOWS: Readonly<Record<WorkflowUid, WorkflowMachine>> = {
   'api::proposal.proposal': proposalWorkflow,
@@ -65,9 +66,15 @@ export type TransitionRefusalCode =
   | 'reason_required'
   | 'guard_failed';
 
-export type TransitionCheck =
-  | { ok: true; transition: TransitionDefinition }
-  | { ok: false; code: TransitionRefusalCode; message: string };
+export interface TransitionRefusal {
+  ok: false;
+  code: TransitionRefusalCode;
+  message: string;
+  /** The fields a failed guard found missing, each with its own message. */
+  fieldErrors?: FieldError[];
+}
+
+export type TransitionCheck = { ok: true; transition: TransitionDefinition } | TransitionRefusal;
 
 /** Whether `actor` may move the record from `from` to `to` now; if not, why, in words a user understands. */
 export function checkTransition({ uid, from, to, actor, reason, context = {} }: TransitionRequest): TransitionCheck {
@@ -86,9 +93,7 @@ export function checkTransition({ uid, from, to, actor, reason, context = {} }: 
   if (transition.reasonRequired && !reason?.trim()) {
     return refuseMove(machine, from, to, 'reason_required', { id: 'alasan wajib diisi', en: 'a reason is required' });
   }
-  if (transition.guard && !transition.guard.holds(context)) {
-    return refuseMove(machine, from, to, 'guard_failed', transition.guard.message);
-  }
+  if (transition.guard && !transition.guard.holds(context)) return refuseGuard(machine, from, to, transition.guard, context);
   return { ok: true, transition };
 }
 
@@ -158,7 +163,7 @@ function refuseMove(
   to: string,
   code: TransitionRefusalCode,
   why: Bilingual,
-): TransitionCheck {
+): TransitionRefusal {
   const [fromLabel, toLabel] = [stateLabel(machine, from), stateLabel(machine, to)];
   return refuse(code, {
     id: `${machine.labels.id} tidak dapat dipindahkan dari "${fromLabel.id}" ke "${toLabel.id}": ${why.id}`,
@@ -166,7 +171,21 @@ function refuseMove(
   });
 }
 
-function refuse(code: TransitionRefusalCode, message: Bilingual): TransitionCheck {
+/** A failed guard; where it names missing fields, the message lists them and each gets its own field error. */
+function refuseGuard(machine: WorkflowMachine, from: string, to: string, guard: Guard, context: TransitionContext): TransitionRefusal {
+  const missing = guard.missingFields?.(context) ?? [];
+  if (missing.length === 0) return refuseMove(machine, from, to, 'guard_failed', guard.message);
+  const refusal = refuseMove(machine, from, to, 'guard_failed', {
+    id: `${guard.message.id}; belum diisi: ${missing.map((field) => field.labels.id).join(', ')}`,
+    en: `${guard.message.en}; not filled in yet: ${missing.map((field) => field.labels.en).join(', ')}`,
+  });
+  const fieldErrors = missing.map((field) =>
+    fieldError(field.path, { id: `${upperFirst(field.labels.id)} wajib diisi`, en: `${upperFirst(field.labels.en)} is required` }),
+  );
+  return { ...refusal, fieldErrors };
+}
+
+function refuse(code: TransitionRefusalCode, message: Bilingual): TransitionRefusal {
   return { ok: false, code, message: formatBilingual(message) };
 }
 
@@ -176,6 +195,10 @@ function isKnownState(machine: WorkflowMachine, state: string): boolean {
 
 function stateLabel(machine: WorkflowMachine, state: string): Bilingual {
   return machine.states.find((s) => s.name === state)?.labels ?? { id: state, en: state };
+}
+
+function upperFirst(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function lowerFirst(text: string): string {

@@ -17,7 +17,7 @@ export {
   isTerminalState,
   isWorkflowType,
 } from './engine';
-export type { TransitionCheck, TransitionRefusalCode, TransitionRequest } from './engine';
+export type { TransitionCheck, TransitionRefusal, TransitionRefusalCode, TransitionRequest } from './engine';
 export { proposalWorkflow } from './proposal';
 export type { ProposalState } from './proposal';
 export { annualProgramWorkflow } from './annual-program';

@@ -1,12 +1,36 @@
+import { Bilingual } from '../bilingual';
 import { defineWorkflow } from './define';
 import { Guard } from './types';
 
+/** What Humas writes before Kapokja may recommend a proposal: every part, not only some. */
+export const ANALYSIS_FIELDS = ['visionAlignment', 'needsAlignment', 'feasibility', 'risk', 'recommendation'] as const;
+export type AnalysisField = (typeof ANALYSIS_FIELDS)[number];
+
+export const ANALYSIS_FIELD_LABELS: Readonly<Record<AnalysisField, Bilingual>> = {
+  visionAlignment: { id: 'kesesuaian dengan visi', en: 'alignment with the vision' },
+  needsAlignment: { id: 'kesesuaian dengan kebutuhan', en: 'alignment with the needs' },
+  feasibility: { id: 'kelayakan', en: 'feasibility' },
+  risk: { id: 'risiko', en: 'risk' },
+  recommendation: { id: 'rekomendasi', en: 'recommendation' },
+};
+
+/** The analysis fields still empty; whitespace alone does not count as written. */
+export function missingAnalysisFields(analysis: Readonly<Record<string, unknown>> | null | undefined): AnalysisField[] {
+  return ANALYSIS_FIELDS.filter((field) => {
+    const value = analysis?.[field];
+    return typeof value !== 'string' || value.trim() === '';
+  });
+}
+
 const analysisComplete: Guard = {
-  holds: (context) => context.analysisComplete === true,
+  // Left out by the caller counts as not written.
+  holds: (context) => context.missingAnalysisFields?.length === 0,
   message: {
     id: 'usulan harus dianalisis sebelum direkomendasikan',
     en: 'the proposal needs its analysis before it can be recommended',
   },
+  missingFields: (context) =>
+    (context.missingAnalysisFields ?? ANALYSIS_FIELDS).map((field) => ({ path: ['analysis', field], labels: ANALYSIS_FIELD_LABELS[field] })),
 };
 
 /** A unit submits and withdraws its own proposals; Kapokja reviews and recommends; the Director decides. */

@@ -1,5 +1,6 @@
 import { Bilingual } from '../bilingual';
 import { ActorRole } from '../roles';
+import type { AnalysisField } from './proposal';
 
 export type WorkflowUid =
   | 'api::proposal.proposal'
@@ -33,10 +34,10 @@ export type TransitionName =
  * so that guards stay pure. A fact a guard needs but the caller left out counts as not met.
  */
 export interface TransitionContext {
-  /** Proposal: Humas has written the complete analysis. */
-  analysisComplete?: boolean;
-  /** Annual program: how many program items it has. */
-  itemCount?: number;
+  /** Proposal: the analysis fields Humas has not written yet (none: the analysis is complete). */
+  missingAnalysisFields?: readonly AnalysisField[];
+  /** Annual program: the workflow state of each of its program items. */
+  itemStates?: readonly string[];
   /** Partner: how many of its agreements are active or expiring today. */
   activeAgreementCount?: number;
   /** The unit that owns the record, for the "own unit only" rule of unit users. */
@@ -49,6 +50,8 @@ export interface Guard {
   holds: (context: TransitionContext) => boolean;
   /** Why the transition is refused while the guard does not hold (lower case: it follows a colon). */
   message: Bilingual;
+  /** The fields whose absence makes it fail, named in the refusal (`path` below the record). */
+  missingFields?: (context: TransitionContext) => readonly { path: string[]; labels: Bilingual }[];
 }
 
 export interface TransitionDefinition<S extends string = string> {
