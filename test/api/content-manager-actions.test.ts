@@ -42,8 +42,7 @@ const row = (uid: string, documentId: string) =>
 const formOf = async (uid: string, documentId: string) => {
   const response = await app.request().get(`/content-manager/collection-types/${uid}/${documentId}`).set('Authorization', `Bearer ${staf.adminJwt}`);
   expect(response.status).toBe(200);
-  const { id: _id, documentId: _documentId, ...form } = response.body.data as Record<string, unknown>;
-  return form;
+  return Object.fromEntries(Object.entries(response.body.data as Record<string, unknown>).filter(([key]) => key !== 'id' && key !== 'documentId'));
 };
 
 let programCounter = 0;
