@@ -11,6 +11,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
   // an address a client writes there itself is not taken as its IP. (5.x reads proxy.koa; a
   // plain boolean is ignored.)
   proxy: { koa: env.bool('IS_PROXIED', false), maxIpsCount: env.int('PROXY_HOPS', 1) },
+  // The folder served at / that holds uploads/ (tests give a backup restore its own, since
+  // `strapi import` replaces uploads/ as a whole).
+  dirs: { public: env('PUBLIC_DIR', './public') },
   app: {
     keys: env.array('APP_KEYS', DEV_SECRETS.APP_KEYS.split(',')),
   },

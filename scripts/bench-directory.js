@@ -10,23 +10,35 @@
  *  3. starts Strapi with NODE_ENV=production on port 1341 and nginx on 1349,
  *  4. runs wrk (64 connections) in rounds: (a) GET /api/directory, (b) stock
  *     GET /api/partners?pagination[pageSize]=100 with the same fields, (c) nginx serving the
- *     identical bytes of (a) from a file; and prints req/s, p50, p99, errors and the ratios.
+ *     identical bytes of (a) from a file; and prints req/s, p50, p99, errors and the ratios;
+ *  5. in the same interleaved rounds, the requests the public page really sends, each with
+ *     `Accept-Encoding: br, gzip` as browsers do, beside nginx serving the same bytes for the same
+ *     request (nginx `etag on` answering 304 to its own validator): `?` (first load, empty query),
+ *     two filters, a search, and the revalidation of `?` with If-None-Match; it prints every pair;
+ *  6. the server's RSS before any filtered request and after BENCH_FILL distinct filtered
+ *     listings (the filter cache full).
  *
  * Environment: BENCH_DURATION (seconds per run, default 10), BENCH_ROUNDS (default 3),
- * BENCH_PARTNERS (default 1000), BENCH_CONNECTIONS (default 64), BENCH_THREADS (default 2).
+ * BENCH_PARTNERS (default 1000; npm run bench:directory -- 1000 10000 runs each size in turn),
+ * BENCH_CONNECTIONS (default 64), BENCH_THREADS (default 2), BENCH_FILL (default 2000),
+ * BENCH_SEED_ONLY=1 (compile and seed, then stop: seed ahead, measure later with BENCH_REUSE=1).
  */
 const { spawn, execFileSync } = require('child_process');
 const fs = require('fs');
-const http = require('http');
 const path = require('path');
 
+const { PRODUCTION_NODE_FLAGS, compileServer, fetchRaw, waitFor, seedListedPartners, startServer, benchSecrets, rssMb } = require('./lib/harness');
+
 const ROOT = path.resolve(__dirname, '..');
-const WORK = path.join(ROOT, '.tmp', 'bench-directory');
+// One seeded database per size, so both sizes can be kept (BENCH_REUSE=1).
+const WORK = path.join(ROOT, '.tmp', `bench-directory-${process.env.BENCH_PARTNERS || 1000}`);
 const STRAPI_PORT = 1341;
 const NGINX_PORT = 1349;
 const DURATION = Number(process.env.BENCH_DURATION || 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 3);
 const PARTNERS = Number(process.env.BENCH_PARTNERS || 1000);
+const FILL = Number(process.env.BENCH_FILL || 2000);
+const SEED_ONLY = process.env.BENCH_SEED_ONLY === '1';
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 64);
 const THREADS = Number(process.env.BENCH_THREADS || 2);
 const FULL_BUILD = process.env.BENCH_FULL_BUILD === '1';
@@ -36,6 +48,7 @@ const TOKEN_FILE = path.join(WORK, 'token.txt');
 
 const baseEnv = {
   ...process.env,
+  ...benchSecrets(),
   DATABASE_CLIENT: 'sqlite',
   DATABASE_FILENAME: DB_FILE,
   STRAPI_TELEMETRY_DISABLED: 'true',
@@ -47,60 +60,16 @@ const baseEnv = {
   PORT: String(STRAPI_PORT),
 };
 
-/** The V8 flags `npm start` runs the production server with (package.json), so (a) is measured as deployed. */
-const PRODUCTION_NODE_FLAGS = require('../package.json').scripts.start.match(/--[\w-]+=\S+/g) ?? [];
-
 const log = (message) => process.stderr.write(`[bench] ${message}\n`);
 
 // ---------------------------------------------------------------- seeding (child process mode)
 
-const COUNTRIES = ['ID', 'ID', 'ID', 'ID', 'SG', 'MY', 'JP', 'KR', 'CN', 'DE', 'NL', 'AU', 'TW', 'TH', 'VN', 'FR', 'GB', 'US'];
-const LEVELS = ['local_regional', 'national', 'international'];
-const TYPES = ['industry', 'state_enterprise', 'government', 'university', 'school', 'association', 'msme', 'research_institute'];
-
 const seed = async () => {
   const { createStrapi } = require('@strapi/strapi');
   const strapi = await createStrapi({ appDir: ROOT, distDir: DIST, autoReload: false, serveAdminPanel: false }).load();
-  const { runAsSystem } = require(path.join(DIST, 'src/workflow/write-context'));
-  const create = (uid, data) => runAsSystem('bench-seed', () => strapi.documents(uid).create({ data }));
-  const units = [];
-  const types = [];
-  for (let i = 0; i < 12; i += 1) {
-    units.push(await create('api::unit.unit', { code: `B-U${i}`, name: `Jurusan Bench ${i}`, nameEn: `Bench department ${i}`, kind: 'department' }));
-    types.push(await create('api::cooperation-type.cooperation-type', { code: `B-T${i}`, name: `Jenis kerjasama ${i}`, nameEn: `Cooperation type ${i}`, tridharma: 'education' }));
-  }
-  const started = Date.now();
-  for (let i = 0; i < PARTNERS; i += 1) {
-    const country = COUNTRIES[i % COUNTRIES.length];
-    const partner = await create('api::partner.partner', {
-      name: `Mitra Kerjasama Bench ${String(i).padStart(4, '0')} ${country === 'ID' ? 'Indonesia' : 'International'}`,
-      institutionType: TYPES[i % TYPES.length],
-      level: country === 'ID' ? LEVELS[i % 2] : 'international',
-      country,
-      city: `Kota ${i % 50}`,
-      website: `https://mitra-${i}.example.com`,
-      publicDescription: `Mitra ${i} bekerja sama dengan Politeknik Negeri Batam dalam magang, riset terapan dan pengembangan kurikulum bersama industri.`,
-      internalNotes: 'private note, never public',
-      workflowState: 'approved',
-    });
-    // The active agreement makes the approved partner listed: the workflow publishes it.
-    await create('api::agreement.agreement', {
-      kind: 'mou',
-      ourNumber: `BENCH/${i}`,
-      title: `MoU bench ${i}`,
-      partner: partner.documentId,
-      signedDate: `${2015 + (i % 10)}-03-01`,
-      startDate: `${2015 + (i % 10)}-03-01`,
-      endDate: '2099-12-31',
-      cooperationTypes: [types[i % types.length].documentId, types[(i + 5) % types.length].documentId],
-      units: [units[i % units.length].documentId],
-      value: 1000000 + i,
-    });
-    if ((i + 1) % 100 === 0) log(`seeded ${i + 1}/${PARTNERS} partners (${Math.round((Date.now() - started) / 1000)} s)`);
-  }
+  const listed = await seedListedPartners(strapi, DIST, { count: PARTNERS, say: log });
   const token = await strapi.service('admin::api-token').create({ name: 'bench read-only', type: 'read-only', lifespan: null, kind: 'content-api' });
   fs.writeFileSync(TOKEN_FILE, token.accessKey);
-  const listed = await strapi.db.query('api::partner.partner').count({ where: { publishedAt: { $notNull: true } } });
   log(`listed partners: ${listed}`);
   await strapi.destroy();
   process.exit(listed >= PARTNERS ? 0 : 1);
@@ -109,31 +78,6 @@ const seed = async () => {
 // ---------------------------------------------------------------- orchestration
 
 const run = (command, args, options = {}) => execFileSync(command, args, { cwd: ROOT, stdio: 'inherit', ...options });
-
-const fetchRaw = (url, headers = {}) =>
-  new Promise((resolve, reject) => {
-    http
-      .get(url, { headers }, (response) => {
-        const chunks = [];
-        response.on('data', (chunk) => chunks.push(chunk));
-        response.on('end', () => resolve({ status: response.statusCode, headers: response.headers, body: Buffer.concat(chunks) }));
-      })
-      .on('error', reject);
-  });
-
-const waitFor = async (url, seconds) => {
-  const deadline = Date.now() + seconds * 1000;
-  while (Date.now() < deadline) {
-    try {
-      const response = await fetchRaw(url);
-      if (response.status === 200) return response;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`${url} did not answer 200 within ${seconds} s`);
-};
 
 const toMs = (value, unit) => Number(value) * ({ us: 0.001, ms: 1, s: 1000, m: 60000 }[unit] ?? 1);
 
@@ -156,7 +100,7 @@ const wrk = (url, headers = []) => {
   return { rps, p50: toMs(p50[1], p50[2]), p99: toMs(p99[1], p99[2]), requests, errors };
 };
 
-const nginxConfig = (root) => `
+const nginxConfig = (root, pageFiles) => `
 worker_processes auto;
 pid ${WORK}/nginx.pid;
 error_log ${WORK}/nginx-error.log warn;
@@ -171,10 +115,22 @@ http {
   sendfile on;
   tcp_nopush on;
   keepalive_requests 100000;
+  # The page's requests: the same bytes Strapi sent for the same query string, br-encoded.
+  map $args $page_file {
+${pageFiles.map(([args, file]) => `    ${JSON.stringify(args)} ${file};`).join('\n')}
+    default missing.json;
+  }
   server {
     listen 127.0.0.1:${NGINX_PORT};
     root ${root};
+    etag on;
     location = /directory.json { default_type application/json; }
+    location = /api/directory {
+      default_type application/json;
+      add_header Content-Encoding br;
+      add_header Vary Accept-Encoding;
+      try_files /$page_file =404;
+    }
   }
 }
 `;
@@ -197,26 +153,18 @@ const main = async () => {
     log('npm run build');
     run('npm', ['run', 'build']);
   } else {
-    log(`compiling the server into ${path.relative(ROOT, DIST)}`);
-    try {
-      run(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json', '--outDir', DIST, '--incremental', 'false', '--noEmitOnError', 'false'], { stdio: 'ignore' });
-    } catch {
-      log('the project has type errors (npm run typecheck shows them); benchmarking what compiled');
-    }
+    compileServer(DIST, log);
   }
 
   if (!reuse) {
     log(`seeding ${PARTNERS} listed partners through the Document Service`);
     run(process.execPath, [__filename, '--seed'], { env: { ...baseEnv, NODE_ENV: 'production', STRAPI_LOG_LEVEL: 'warn' } });
   }
+  if (SEED_ONLY) return;
   const token = fs.readFileSync(TOKEN_FILE, 'utf8').trim();
 
   log(`starting Strapi (NODE_ENV=production, node ${PRODUCTION_NODE_FLAGS.join(' ')})`);
-  const server = spawn(
-    process.execPath,
-    [...PRODUCTION_NODE_FLAGS, '-e', `require('@strapi/strapi').createStrapi({ appDir: ${JSON.stringify(ROOT)}, distDir: ${JSON.stringify(DIST)}, autoReload: false, serveAdminPanel: ${FULL_BUILD} }).start()`],
-    { cwd: ROOT, env: { ...baseEnv, NODE_ENV: 'production' }, stdio: ['ignore', fs.openSync(path.join(WORK, 'strapi.log'), 'w'), fs.openSync(path.join(WORK, 'strapi.log'), 'a')] },
-  );
+  const server = startServer({ dist: DIST, env: baseEnv, logFile: path.join(WORK, 'strapi.log'), serveAdminPanel: FULL_BUILD });
   let nginx;
   const stop = () => {
     if (server.exitCode === null) server.kill('SIGTERM');
@@ -226,34 +174,91 @@ const main = async () => {
   try {
     const a = `http://127.0.0.1:${STRAPI_PORT}/api/directory`;
     const first = await waitFor(a, 180);
+    const listing = JSON.parse(first.body.toString('utf8'));
+
+    // The page's own requests (public/assets/directory.js), with the encodings a browser accepts.
+    const browser = ['Accept-Encoding: br, gzip'];
+    const headerObject = (lines) => Object.fromEntries(lines.map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 1).trim()]));
+    const PAGE = [
+      { name: '? (first load, empty query)', args: '' },
+      { name: '?level=international&institutionType=university', args: 'level=international&institutionType=university' },
+      { name: '?q=indonesia (search)', args: 'q=indonesia' },
+      { name: '? + If-None-Match (revalidation)', args: '', revalidate: true },
+    ];
+    const pageFiles = [];
+    for (const [i, request] of PAGE.entries()) {
+      const url = `http://127.0.0.1:${STRAPI_PORT}/api/directory?${request.args}`;
+      const answer = await fetchRaw(url, headerObject(browser));
+      if (answer.status !== 200 || answer.headers['content-encoding'] !== 'br') throw new Error(`${url} answered ${answer.status} ${answer.headers['content-encoding']}`);
+      request.strapi = url;
+      request.body = answer.body;
+      request.headers = request.revalidate ? [...browser, `If-None-Match: ${answer.headers.etag}`] : browser;
+      if (!request.revalidate) pageFiles.push([request.args, `page-${i}.json`]);
+      request.file = request.revalidate ? 'page-0.json' : `page-${i}.json`;
+    }
+
     fs.mkdirSync(path.join(WORK, 'www'));
     fs.writeFileSync(path.join(WORK, 'www', 'directory.json'), first.body);
-    fs.writeFileSync(path.join(WORK, 'nginx.conf'), nginxConfig(path.join(WORK, 'www')));
+    for (const request of PAGE) fs.writeFileSync(path.join(WORK, 'www', request.file), request.body);
+    fs.writeFileSync(path.join(WORK, 'nginx.conf'), nginxConfig(path.join(WORK, 'www'), pageFiles));
     nginx = spawn('nginx', ['-c', path.join(WORK, 'nginx.conf'), '-p', WORK, '-g', 'daemon off;'], { stdio: 'inherit' });
     const c = `http://127.0.0.1:${NGINX_PORT}/directory.json`;
     const fromNginx = await waitFor(c, 20);
     if (!fromNginx.body.equals(first.body)) throw new Error('nginx does not serve the bytes of (a)');
+    for (const request of PAGE) {
+      request.nginx = `http://127.0.0.1:${NGINX_PORT}/api/directory?${request.args}`;
+      const answer = await fetchRaw(request.nginx, headerObject(browser));
+      if (!answer.body.equals(request.body)) throw new Error(`nginx does not serve Strapi's bytes for ${request.name}`);
+      request.nginxHeaders = request.revalidate ? [...browser, `If-None-Match: ${answer.headers.etag}`] : browser;
+    }
+    // Both sides answer the revalidation with 304, each to its own validator.
+    for (const [url, headers] of PAGE.filter((r) => r.revalidate).flatMap((r) => [[r.strapi, r.headers], [r.nginx, r.nginxHeaders]])) {
+      const answer = await fetchRaw(url, headerObject(headers));
+      if (answer.status !== 304) throw new Error(`${url} with If-None-Match answered ${answer.status}, not 304`);
+    }
 
     const fields = ['name', 'institutionType', 'level', 'country', 'city', 'website', 'publicDescription'];
     const b = `http://127.0.0.1:${STRAPI_PORT}/api/partners?pagination[pageSize]=100&${fields.map((field, i) => `fields[${i}]=${field}`).join('&')}&populate[logo][fields][0]=url`;
     const auth = [`Authorization: Bearer ${token}`];
     const stock = await fetchRaw(b, { Authorization: `Bearer ${token}` });
     if (stock.status !== 200) throw new Error(`stock endpoint answered ${stock.status}: ${stock.body.toString().slice(0, 200)}`);
-    const listing = JSON.parse(first.body.toString('utf8'));
-    log(`(a) ${listing.data.length} partners, ${first.body.length} bytes; (b) ${JSON.parse(stock.body.toString()).data.length} per page, ${stock.body.length} bytes`);
+    log(`(a) ${listing.data.length} partners, ${first.body.length} bytes; (b) ${JSON.parse(stock.body.toString()).data.length} per page, ${stock.body.length} bytes; page requests ${PAGE.map((r) => `${r.body.length} B br`).join(', ')}`);
 
     // The same load as the measured runs, so JIT compilation and the first connections of a fresh
     // process are not counted against either side.
     log('warm-up');
     for (const url of [a, c]) execFileSync('wrk', ['-t', String(THREADS), '-c', String(CONNECTIONS), '-d', `${Math.min(5, DURATION)}s`, url], { stdio: 'ignore' });
+    const rssUnfiltered = rssMb(server.pid);
 
-    const results = { a: [], b: [], c: [] };
+    const runs = [['a', a, []], ['b', b, auth], ['c', c, []]];
+    for (const [i, request] of PAGE.entries()) runs.push([`p${i}`, request.strapi, request.headers], [`n${i}`, request.nginx, request.nginxHeaders]);
+    const results = Object.fromEntries(runs.map(([name]) => [name, []]));
     for (let round = 1; round <= ROUNDS; round += 1) {
-      for (const [name, url, headers] of [['a', a, []], ['b', b, auth], ['c', c, []]]) {
+      for (const [name, url, headers] of runs) {
         log(`round ${round}/${ROUNDS}: (${name})`);
         results[name].push(wrk(url, headers));
       }
     }
+
+    // The filter cache filled with distinct listings (combinations of the page's filters).
+    log(`filling the filter cache: ${FILL} distinct filtered listings`);
+    const combos = [];
+    for (const level of ['', 'national', 'international', 'local_regional']) {
+      for (const type of ['', 'industry', 'state_enterprise', 'government', 'university', 'school', 'association', 'msme', 'research_institute']) {
+        for (let unit = -1; unit < 12; unit += 1) {
+          for (let coop = -1; coop < 12; coop += 1) {
+            const params = new URLSearchParams();
+            if (level) params.set('level', level);
+            if (type) params.set('institutionType', type);
+            if (unit >= 0) params.set('unit', `B-U${unit}`);
+            if (coop >= 0) params.set('cooperationType', `B-T${coop}`);
+            if ([...params.keys()].length) combos.push(params.toString());
+          }
+        }
+      }
+    }
+    for (const args of combos.slice(0, FILL)) await fetchRaw(`http://127.0.0.1:${STRAPI_PORT}/api/directory?${args}`, headerObject(browser));
+    const rssFull = rssMb(server.pid);
 
     const summary = (runs) => {
       const requests = runs.reduce((sum, r) => sum + r.requests, 0);
@@ -271,6 +276,8 @@ const main = async () => {
       ['(b) stock GET /api/partners?pagination[pageSize]=100', summary(results.b)],
       ['(c) nginx, same bytes as (a)', summary(results.c)],
     ];
+    const pairs = PAGE.map((request, i) => [request, summary(results[`p${i}`]), summary(results[`n${i}`])]);
+    for (const [request, strapi, ngx] of pairs) rows.push([`Strapi ${request.name}`, strapi], [`  nginx, same bytes`, ngx]);
     const pad = (text, width) => String(text).padEnd(width);
     const lines = [
       '',
@@ -283,6 +290,9 @@ const main = async () => {
       `per round req/s: ${['a', 'b', 'c'].map((name) => `${name} = ${results[name].map((r) => r.rps.toFixed(0)).join(', ')}`).join('; ')}`,
       `per round p99 ms: ${['a', 'b', 'c'].map((name) => `${name} = ${results[name].map((r) => r.p99.toFixed(1)).join(', ')}`).join('; ')}`,
       `a/b = ${(rows[0][1].rps / rows[1][1].rps).toFixed(1)}x    a/c = ${(rows[0][1].rps / rows[2][1].rps).toFixed(2)} (goal >= 0.5)    p99(a) = ${rows[0][1].p99.toFixed(1)} ms (goal <= 50)    errors(a) = ${rows[0][1].errors} (goal 0)`,
+      "The page's requests (Accept-Encoding: br, gzip), Strapi / nginx on the same bytes:",
+      ...pairs.map(([request, strapi, ngx]) => `  ${pad(request.name, 50)} ${(strapi.rps / ngx.rps).toFixed(2)} (goal >= 0.5)    p99 ${strapi.p99.toFixed(1)} ms (goal <= 50)    errors ${strapi.errors}`),
+      `RSS: ${rssUnfiltered.toFixed(1)} MB before any filtered request, ${rssFull.toFixed(1)} MB after ${Math.min(FILL, combos.length)} distinct filtered listings (+${(rssFull - rssUnfiltered).toFixed(1)} MB, goal <= 64)`,
       '',
     ];
     process.stdout.write(lines.join('\n'));
@@ -296,6 +306,11 @@ if (process.argv.includes('--seed')) {
     console.error(error);
     process.exit(1);
   });
+} else if (process.argv.slice(2).some((arg) => /^\d+$/.test(arg))) {
+  // Several sizes: one run each, in turn, with its own seeded database.
+  for (const size of process.argv.slice(2).filter((arg) => /^\d+$/.test(arg))) {
+    execFileSync(process.execPath, [__filename], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, BENCH_PARTNERS: size } });
+  }
 } else {
   main().catch((error) => {
     console.error(error);

@@ -21,10 +21,9 @@
  * Environment: BENCH_PG_ADMIN_URL (default postgres://postgres@127.0.0.1:5432/postgres),
  * BENCH_CALLS (default 50), BENCH_COLD_CALLS (default 20), BENCH_AGREEMENTS (100000), BENCH_MONITORING (300000).
  */
-const { execFileSync } = require('child_process');
 const crypto = require('crypto');
 const path = require('path');
-const { Client } = require('pg');
+const { benchSecrets, compileServer, withPgClient } = require('./lib/harness');
 
 const ROOT = path.resolve(__dirname, '..');
 const DIST = path.join(ROOT, '.tmp', 'dist-bench-planning');
@@ -50,15 +49,7 @@ const dbUrl = () => {
   return url.toString();
 };
 
-const withAdmin = async (work) => {
-  const client = new Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-};
+const withAdmin = (work) => withPgClient(ADMIN_URL, work);
 
 const boot = async () => {
   Object.assign(process.env, {
@@ -75,12 +66,7 @@ const boot = async () => {
     // The cold calls drop the prepared figures before each call; a background pass preparing
     // them again would run alongside and blur what one call costs.
     PLANNING_PREPARE_AHEAD_MS: '0',
-    APP_KEYS: process.env.APP_KEYS || 'benchKeyA,benchKeyB',
-    API_TOKEN_SALT: process.env.API_TOKEN_SALT || 'bench-salt',
-    ADMIN_JWT_SECRET: process.env.ADMIN_JWT_SECRET || 'bench-admin-jwt',
-    TRANSFER_TOKEN_SALT: process.env.TRANSFER_TOKEN_SALT || 'bench-transfer',
-    JWT_SECRET: process.env.JWT_SECRET || 'bench-jwt',
-    ENCRYPTION_KEY: process.env.ENCRYPTION_KEY || 'bench-encryption-key',
+    ...benchSecrets(),
   });
   const { createStrapi } = require('@strapi/strapi');
   const strapi = await createStrapi({ appDir: ROOT, distDir: DIST, autoReload: false, serveAdminPanel: false }).load();
@@ -271,8 +257,7 @@ const measure = async (strapi, token, path, { calls, cold }) => {
 };
 
 const main = async () => {
-  log('compiling the server');
-  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json', '--outDir', DIST, '--noEmitOnError', 'false', '--incremental', 'false'], { cwd: ROOT, stdio: 'inherit' });
+  compileServer(DIST, log);
 
   const exists = await withAdmin(async (client) => (await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [DB_NAME])).rowCount > 0);
   if (exists && process.env.BENCH_RESEED === '1') await withAdmin((client) => client.query(`DROP DATABASE ${DB_NAME} WITH (FORCE)`));

@@ -21,8 +21,13 @@ const withAdminClient = async <T>(work: (client: Client) => Promise<T>) => {
   }
 };
 
+export interface TestDatabase {
+  env: Record<string, string>;
+  drop: () => Promise<void>;
+}
+
 /** A fresh database per test file: a new SQLite file, or a new PostgreSQL database. */
-const createDatabase = async (): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> => {
+export const createDatabase = async (): Promise<TestDatabase> => {
   const name = `kerjasama_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   if (isPostgres) {
     await withAdminClient((client) => client.query(`CREATE DATABASE ${name}`));
@@ -74,9 +79,15 @@ const boot = async (serveAdminPanel = false): Promise<Core.Strapi> => {
   return app;
 };
 
-/** `serveAdminPanel` serves the built admin (dist build/) too, for browser tests of the admin. */
-export const setupStrapi = async (env: Record<string, string> = {}, { serveAdminPanel = false } = {}): Promise<TestApp> => {
-  const database = await createDatabase();
+/**
+ * `serveAdminPanel` serves the built admin (dist build/) too, for browser tests of the admin;
+ * `database` boots one made beforehand (e.g. restored from a backup) instead of a fresh one.
+ */
+export const setupStrapi = async (
+  env: Record<string, string> = {},
+  { serveAdminPanel = false, database: given }: { serveAdminPanel?: boolean; database?: TestDatabase } = {},
+): Promise<TestApp> => {
+  const database = given ?? (await createDatabase());
   Object.assign(process.env, TEST_ENV, database.env, env);
   let strapi = await boot(serveAdminPanel);
   const app: TestApp = {
