@@ -9,6 +9,11 @@ import {
 } from '../../src/domain/dates';
 
 describe('isIsoDate', () => {
+  test('only a string is a date, not something that prints as one', () => {
+    expect(isIsoDate({ toString: () => '2026-01-15' })).toBe(false);
+    expect(isIsoDate('2026-01-15')).toBe(true);
+  });
+
   test.each([
     ['2025-03-03', true],
     ['2024-02-29', true],
@@ -81,6 +86,7 @@ describe('instants', () => {
 
   test('an invalid instant is refused', () => {
     expect(() => toDate('not a date')).toThrow(RangeError);
+    expect(() => toDate('not a date')).toThrow('Not a valid date-time: not a date');
     expect(() => toDate(new Date(Number.NaN))).toThrow(RangeError);
   });
 });
