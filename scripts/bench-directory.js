@@ -257,7 +257,11 @@ const main = async () => {
         }
       }
     }
-    for (const args of combos.slice(0, FILL)) await fetchRaw(`http://127.0.0.1:${STRAPI_PORT}/api/directory?${args}`, headerObject(browser));
+    for (const args of combos.slice(0, FILL)) {
+      const url = `http://127.0.0.1:${STRAPI_PORT}/api/directory?${args}`;
+      // A kept-alive socket the server closed while wrk ran fails once; the request is then sent again.
+      await fetchRaw(url, headerObject(browser)).catch(() => fetchRaw(url, headerObject(browser)));
+    }
     const rssFull = rssMb(server.pid);
 
     const summary = (runs) => {
