@@ -265,8 +265,10 @@ export function parseDirectoryQuery(
       errors.push(refusal(parameter, 'harus berupa satu nilai teks', 'must be a single text value'));
       continue;
     }
-    const value = raw.trim();
     const name = parameter as FilterParameter;
+    // The search matches without case or repeated spaces, so `q` is kept that way: " BY  x" and
+    // "by x" are one cached listing, not two.
+    const value = name === 'q' ? raw.trim().replace(/\s+/g, ' ').toLowerCase() : raw.trim();
     if (value === '') continue;
     const valid = (() => {
       switch (name) {

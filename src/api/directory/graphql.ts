@@ -47,7 +47,8 @@ export const registerDirectoryQuery = (strapi: Core.Strapi) => {
           directory: async (_parent: unknown, args: Record<string, unknown>) => {
             const service = directoryService(strapi);
             const defined = Object.fromEntries(Object.entries(args).filter(([, value]) => value !== undefined && value !== null));
-            return (await service.response(await service.parseQuery(defined))).directory;
+            // The cached listing without its compressed bytes, which only REST sends.
+            return service.listing(await service.parseQuery(defined));
           },
         },
       },

@@ -20,16 +20,30 @@ export interface PreparedResponse {
   directory: Directory;
 }
 
-interface Snapshot {
-  source: DirectorySource;
-  responses: Map<string, Promise<PreparedResponse>>;
+/** One filtered listing: the data, and its prepared bytes once a REST request asked for them. */
+interface Variant {
+  directory: Directory;
+  body: Buffer;
+  prepared?: Promise<PreparedResponse>;
+  /** Bytes of the compressed forms, counted once they exist. */
+  compressed: number;
 }
 
-/** Filtered variants kept per snapshot; the unfiltered listing is always kept. */
-const MAX_VARIANTS = 200;
+interface Snapshot {
+  source: DirectorySource;
+  /** The one place filtered listings live, least recently used first; the unfiltered one ('') is always kept. */
+  variants: Map<string, Variant>;
+  bytes: number;
+}
 
-const prepare = async (directory: Directory): Promise<PreparedResponse> => {
-  const body = Buffer.from(JSON.stringify(directory));
+/**
+ * Bounds of the filtered listings kept per snapshot. Distinct queries (an attacker's `q=b1y`,
+ * `q=b2y`, …) evict the least recently used instead of growing the cache: 200 listings, 32 MB
+ * of JSON and compressed bytes counted together.
+ */
+export const DIRECTORY_CACHE_LIMITS = { entries: 200, bytes: 32 * 1024 * 1024 } as const;
+
+const prepare = async (directory: Directory, body: Buffer): Promise<PreparedResponse> => {
   const [gz, br] = await Promise.all([
     gzip(body, { level: 9 }),
     brotli(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
@@ -38,6 +52,37 @@ const prepare = async (directory: Directory): Promise<PreparedResponse> => {
 };
 
 const variantKey = (filters: DirectoryFilters) => new URLSearchParams(filters as Record<string, string>).toString();
+
+const sizeOf = (variant: Variant) => variant.body.length + variant.compressed;
+
+/** Drops the least recently used filtered listings until the cache is within its bounds. */
+const evict = (held: Snapshot) => {
+  for (const [key, variant] of held.variants) {
+    if (held.variants.size <= DIRECTORY_CACHE_LIMITS.entries && held.bytes <= DIRECTORY_CACHE_LIMITS.bytes) return;
+    if (key === '') continue;
+    held.variants.delete(key);
+    held.bytes -= sizeOf(variant);
+  }
+};
+
+/** The cached listing for these filters, made (and the cache bounded) on a miss; a hit becomes most recent. */
+const variantOf = (held: Snapshot, filters: DirectoryFilters): Variant => {
+  const key = variantKey(filters);
+  const found = held.variants.get(key);
+  if (found) {
+    if (key !== '') {
+      held.variants.delete(key);
+      held.variants.set(key, found);
+    }
+    return found;
+  }
+  const directory = key === '' ? held.source.directory : filterDirectory(held.source.directory, filters);
+  const variant: Variant = { directory, body: Buffer.from(JSON.stringify(directory)), compressed: 0 };
+  held.variants.set(key, variant);
+  held.bytes += sizeOf(variant);
+  evict(held);
+  return variant;
+};
 
 /**
  * The directory, prepared once per change. A write to a partner, agreement, unit or cooperation
@@ -50,7 +95,7 @@ const createDirectoryService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const snapshot = (): Promise<Snapshot> => {
     if (current && freshness.isFresh(current.stamp)) return current.snapshot;
-    const loading = { snapshot: readDirectorySource(strapi).then((source) => ({ source, responses: new Map<string, Promise<PreparedResponse>>() })), stamp: freshness.stamp() };
+    const loading = { snapshot: readDirectorySource(strapi).then((source) => ({ source, variants: new Map<string, Variant>(), bytes: 0 })), stamp: freshness.stamp() };
     loading.snapshot.catch(() => {
       if (current === loading) current = null;
     });
@@ -73,20 +118,37 @@ const createDirectoryService = ({ strapi }: { strapi: Core.Strapi }) => {
       return parsed.filters;
     },
 
+    /** What the cache of filtered listings holds now (tests, and a bound anyone can check). */
+    async cacheStats() {
+      const held = await snapshot();
+      return { entries: held.variants.size, bytes: held.bytes };
+    },
+
+    /** The listing for these (already checked) filters, without preparing bytes (GraphQL needs none). */
+    async listing(filters: DirectoryFilters): Promise<Directory> {
+      return variantOf(await snapshot(), filters).directory;
+    },
+
     /** The prepared response for these (already checked) filters. */
     async response(filters: DirectoryFilters): Promise<PreparedResponse> {
       const held = await snapshot();
-      const key = variantKey(filters);
-      let prepared = held.responses.get(key);
-      if (!prepared) {
-        if (held.responses.size >= MAX_VARIANTS) {
-          for (const old of held.responses.keys()) if (old !== '') held.responses.delete(old);
-        }
-        prepared = prepare(key === '' ? held.source.directory : filterDirectory(held.source.directory, filters));
-        held.responses.set(key, prepared);
-        prepared.catch(() => held.responses.delete(key));
+      const variant = variantOf(held, filters);
+      if (!variant.prepared) {
+        const prepared = prepare(variant.directory, variant.body);
+        variant.prepared = prepared;
+        prepared.then(
+          (done) => {
+            if (held.variants.get(variantKey(filters)) !== variant) return;
+            variant.compressed = done.gzip.length + done.br.length;
+            held.bytes += variant.compressed;
+            evict(held);
+          },
+          () => {
+            variant.prepared = undefined;
+          },
+        );
       }
-      return prepared;
+      return variant.prepared;
     },
   };
 };
