@@ -44,13 +44,21 @@ const pendingResetMails = new Set<Promise<void>>();
 export const settleResetMails = () => Promise.allSettled([...pendingResetMails]);
 
 /**
- * Looking the address up, storing the reset code and sending the mail happen after the answer,
- * on a context of their own: the answer's timing no longer tells whether an account exists.
+ * Looking the address up, storing the reset code and sending the mail happen after the answer
+ * has been sent, on a context of their own: the answer's timing no longer tells whether an account exists.
  */
 const forgotPasswordInBackground = (original: Controller) => async (ctx: Context) => {
   const body = await forgotPasswordBody(ctx.request.body);
   const state = ctx.state;
-  const work: Promise<void> = new Promise<void>((resolve) => setImmediate(resolve))
+  // Started once the answer is out: SQLite's queries block the event loop, so work started
+  // earlier (even on the next tick) would still delay the answer of an existing account.
+  const answered = new Promise<void>((resolve) => {
+    const res = ctx.res;
+    if (!res || res.writableFinished) return setImmediate(resolve);
+    res.once('finish', () => resolve());
+    res.once('close', () => resolve());
+  });
+  const work: Promise<void> = answered
     .then(() => original({ request: { body }, state, send: () => undefined }))
     .then(
       () => undefined,
