@@ -1,5 +1,5 @@
 import path from 'path';
-import { GraphQLError, Kind, specifiedRules, validate, type DocumentNode, type GraphQLSchema, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
+import { GraphQLError, Kind, NoSchemaIntrospectionCustomRule, specifiedRules, validate, type DocumentNode, type GraphQLSchema, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
 import { formatBilingual, type Bilingual } from '../domain/bilingual';
 import { findUnsafeInput } from '../domain/input-limits';
 import type { FieldError } from '../domain/validation';
@@ -125,27 +125,32 @@ interface RequestContext {
  * graphql-depth-limit rule, which is built before any other rule can stop it and overflows the
  * stack on a fragment cycle; didResolveOperation is the first hook whose error Apollo answers
  * with the error's status (400) instead of a 500. The depth limit is checked here too.
+ * With Apollo's validation off, its introspection switch is off too: without `introspection`
+ * the rule that refuses `__schema` / `__type` is added here.
  */
-export const requestLimitsPlugin = (maxDepth: number) => ({
-  async requestDidStart() {
-    return {
-      async didResolveOperation(context: RequestContext) {
-        const unsafe = findUnsafeInput(context.request.variables ?? {}, ['variables']);
-        if (unsafe.length > 0) throw refusal(unsafe);
-        if (!context.document) return;
-        const found = checkDocument(context.document, maxDepth);
-        if (found.length > 0) throw refusal(found);
-        const invalid = validate(context.schema, context.document, specifiedRules);
-        if (invalid.length > 0) {
-          throw new GraphQLError(invalid.map((error) => error.message).join('; '), {
-            nodes: invalid[0].nodes,
-            extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } },
-          });
-        }
-      },
-    };
-  },
-});
+export const requestLimitsPlugin = ({ maxDepth, introspection }: { maxDepth: number; introspection: boolean }) => {
+  const rules = introspection ? specifiedRules : [...specifiedRules, NoSchemaIntrospectionCustomRule];
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation(context: RequestContext) {
+          const unsafe = findUnsafeInput(context.request.variables ?? {}, ['variables']);
+          if (unsafe.length > 0) throw refusal(unsafe);
+          if (!context.document) return;
+          const found = checkDocument(context.document, maxDepth);
+          if (found.length > 0) throw refusal(found);
+          const invalid = validate(context.schema, context.document, rules);
+          if (invalid.length > 0) {
+            throw new GraphQLError(invalid.map((error) => error.message).join('; '), {
+              nodes: invalid[0].nodes,
+              extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } },
+            });
+          }
+        },
+      };
+    },
+  };
+};
 
 /** "Did you mean …?" names fields of the schema, private ones too, with introspection off. */
 const SUGGESTION = / ?Did you mean [^?]*\?/g;
