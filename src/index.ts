@@ -25,10 +25,10 @@ export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     // First: a production boot with a missing or development secret stops here, naming it.
     assertProductionSecrets(process.env);
-    registerPasswordChangeStamp(strapi);
-    registerUploadSafety(strapi);
     // Values the database could not take (wrong type, past 2^31, NUL) are a 400 before any rule reads them.
     registerInputValues(strapi);
+    registerPasswordChangeStamp(strapi);
+    registerUploadSafety(strapi);
     registerParticipation(strapi);
     registerRetentionRule(strapi);
     registerCloneRule(strapi);
