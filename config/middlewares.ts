@@ -14,10 +14,10 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => [
   { name: 'strapi::cors', config: corsOptions(env('CORS_ORIGINS', '')) },
   // NUL characters in the URL are a 400 before anything reads it (src/middlewares/input-guard.ts).
   { name: 'global::input-guard', config: { part: 'url' } },
-  // The public directory requests that reach Koa (filtered, cross-origin, revalidating) answer
-  // here, before query/body parsing, session and the router, which they do not need. It stays
-  // after errors, security and cors, so it sends the same headers as every other route; the
-  // unfiltered hot request is answered even earlier, by src/api/directory/front-door.ts, with
+  // The directory requests that reach Koa (the first of each listing, encoding and Origin; bad
+  // parameters) answer here, before query/body parsing, session and the router. It stays after
+  // errors, security and cors, so it sends the same headers as every other route; the next
+  // requests for that listing are answered before Koa by src/api/directory/front-door.ts, with
   // the headers learnt from this path.
   'global::directory-fast-path',
   // /uploads: nothing a browser could execute, confidential files only through signed links.
