@@ -27,7 +27,7 @@ const { spawn, execFileSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
 
-const { PRODUCTION_NODE_FLAGS, compileServer, fetchRaw, waitFor, seedListedPartners, startServer, benchSecrets, rssMb } = require('./lib/harness');
+const { PRODUCTION_NODE_FLAGS, runScriptStep, compileServer, fetchRaw, waitFor, seedListedPartners, startServer, benchSecrets, rssMb } = require('./lib/harness');
 
 const ROOT = path.resolve(__dirname, '..');
 // One seeded database per size, so both sizes can be kept (BENCH_REUSE=1).
@@ -305,19 +305,12 @@ const main = async () => {
   }
 };
 
-if (process.argv.includes('--seed')) {
-  seed().catch((error) => {
-    console.error(error);
-    process.exit(1);
-  });
-} else if (process.argv.slice(2).some((arg) => /^\d+$/.test(arg))) {
+const sizes = process.argv.slice(2).filter((arg) => /^\d+$/.test(arg));
+if (sizes.length && !process.argv.includes('--seed')) {
   // Several sizes: one run each, in turn, with its own seeded database.
-  for (const size of process.argv.slice(2).filter((arg) => /^\d+$/.test(arg))) {
+  for (const size of sizes) {
     execFileSync(process.execPath, [__filename], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, BENCH_PARTNERS: size } });
   }
 } else {
-  main().catch((error) => {
-    console.error(error);
-    process.exit(1);
-  });
+  runScriptStep({ seed, main });
 }

@@ -27,7 +27,7 @@
 const { execFileSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
-const { ROOT, benchSecrets, compileServer, loadStrapi, request, rssMb, seedListedPartners, startServer, waitFor, withPgClient } = require('./lib/harness');
+const { ROOT, benchSecrets, runScriptStep, compileServer, loadStrapi, request, rssMb, seedListedPartners, startServer, waitFor, withPgClient } = require('./lib/harness');
 
 const log = (message) => process.stderr.write(`[soak] ${message}\n`);
 const WORK = path.join(ROOT, '.tmp', 'soak');
@@ -334,14 +334,4 @@ const main = async () => {
   }
 };
 
-if (process.argv.includes('--seed')) {
-  seed().catch((error) => {
-    console.error(error);
-    process.exit(1);
-  });
-} else {
-  main().catch((error) => {
-    console.error(error);
-    process.exit(1);
-  });
-}
+runScriptStep({ seed, main });

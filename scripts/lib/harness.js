@@ -162,4 +162,13 @@ const rssMb = (pid) => {
   return match ? Number(match[1]) / 1024 : NaN;
 };
 
-module.exports = { ROOT, PRODUCTION_NODE_FLAGS, log, compileServer, benchSecrets, loadStrapi, startServer, request, fetchRaw, waitFor, rssMb, seedListedPartners, withPgClient };
+/** Runs a script's step (`--seed`: the seeding child process; otherwise the measurement), exiting 1 on an error. */
+const runScriptStep = (steps) => {
+  const step = process.argv.includes('--seed') ? steps.seed : steps.main;
+  step().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+};
+
+module.exports = { ROOT, runScriptStep, PRODUCTION_NODE_FLAGS, log, compileServer, benchSecrets, loadStrapi, startServer, request, fetchRaw, waitFor, rssMb, seedListedPartners, withPgClient };
