@@ -1,0 +1,25 @@
+/** Reading issued documents back in tests: PDF text (pdf-parse), DOCX XML text (pizzip), XLSX cells (exceljs). */
+import ExcelJS from 'exceljs';
+import PizZip from 'pizzip';
+// pdf-parse's index runs a self-test when it has no parent module (as under jest): load the library itself.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const pdfParse = require('pdf-parse/lib/pdf-parse.js') as (data: Buffer) => Promise<{ text: string; numpages: number; info: Record<string, unknown> }>;
+
+export const pdfText = async (pdf: Buffer) => {
+  const parsed = await pdfParse(pdf);
+  return { ...parsed, flat: parsed.text.replace(/\s+/g, ' ') };
+};
+
+/** The text of every word/*.xml part of a .docx (document, headers, footers), tags removed, one string. */
+export const docxText = (docx: Buffer) => {
+  const zip = new PizZip(docx);
+  const parts = Object.keys(zip.files).filter((name) => /^word\/(document|header\d*|footer\d*)\.xml$/.test(name)).sort();
+  const text = parts.map((name) => zip.file(name)!.asText().replace(/<w:tab\/>/g, ' ').replace(/<\/w:p>/g, '\n').replace(/<[^>]+>/g, '')).join('\n');
+  return { zip, text, flat: text.replace(/\s+/g, ' ') };
+};
+
+export const readWorkbook = async (xlsx: Buffer) => {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(xlsx as never);
+  return workbook;
+};
