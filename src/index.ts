@@ -4,6 +4,8 @@ import { ensureFirstAdmin } from './bootstrap/first-admin';
 import { ensureRoles } from './bootstrap/roles';
 import { registerAgreementState } from './document-middlewares/agreement-state';
 import { registerDirectoryFreshness } from './document-middlewares/directory-freshness';
+import { registerIssuedDocumentRules } from './documents/issued/immutability';
+import { registerVerificationPage } from './documents/issued/page';
 import { installDirectoryFrontDoor } from './api/directory/front-door';
 import { registerDirectoryQuery } from './api/directory/graphql';
 import { registerDirectoryOpenApi } from './api/directory/openapi';
@@ -34,6 +36,8 @@ export default {
     registerCloneRule(strapi);
     registerWorkflowRules(strapi);
     registerFieldRules(strapi);
+    registerIssuedDocumentRules(strapi);
+    registerVerificationPage(strapi);
     registerAgreementState(strapi);
     registerDirectoryFreshness(strapi);
     registerDirectoryQuery(strapi);

@@ -4,7 +4,7 @@ import type { Core, UID } from '@strapi/strapi';
  * Content Manager labels (Indonesian first, English beside it), main fields and list columns.
  * Applied once per LAYOUT_VERSION so that layout changes an admin makes later are kept.
  */
-export const LAYOUT_VERSION = 4;
+export const LAYOUT_VERSION = 5;
 
 const FIELD_LABELS: Record<string, string> = {
   code: 'Kode (Code)',
@@ -163,6 +163,18 @@ const FIELD_LABELS: Record<string, string> = {
   recipients: 'Penerima (Recipients)',
   createdAt: 'Dibuat (Created)',
   updatedAt: 'Diubah (Updated)',
+  documentNumber: 'Nomor dokumen (Document number)',
+  formCode: 'Kode formulir (Form code)',
+  sequence: 'Nomor urut (Sequence)',
+  issuedByName: 'Diterbitkan oleh (Issued by)',
+  issuedByRole: 'Jabatan penerbit (Issuer role)',
+  issuedById: 'ID penerbit (Issuer id)',
+  issuedAt: 'Diterbitkan pada (Issued at)',
+  sha256: 'SHA-256',
+  mime: 'Jenis berkas (File type)',
+  filename: 'Nama berkas (File name)',
+  size: 'Ukuran dalam bita (Size in bytes)',
+  file: 'Berkas (File)',
 };
 
 interface ListLayout {
@@ -192,6 +204,7 @@ export const LIST_LAYOUTS: Record<string, ListLayout> = {
   'api::evaluation-report.evaluation-report': { mainField: 'title', columns: ['year', 'title', 'workflowState', 'finalizedAt'], sortBy: 'year', sortOrder: 'DESC' },
   'api::call-for-proposal.call-for-proposal': { mainField: 'title', columns: ['year', 'title', 'deadline', 'sentAt'], sortBy: 'deadline', sortOrder: 'DESC' },
   'api::reminder-log.reminder-log': { mainField: 'reminderKey', columns: ['sentAt', 'kind', 'recordType', 'threshold', 'recordDocumentId'], sortBy: 'sentAt', sortOrder: 'DESC' },
+  'api::issued-document.issued-document': { mainField: 'documentNumber', columns: ['documentNumber', 'formCode', 'year', 'title', 'issuedByName', 'issuedAt'], sortBy: 'issuedAt', sortOrder: 'DESC' },
   'api::transition-log.transition-log': { mainField: 'recordDocumentId', columns: ['occurredAt', 'recordType', 'fromState', 'toState', 'actorName', 'role'], sortBy: 'occurredAt', sortOrder: 'DESC' },
 };
 

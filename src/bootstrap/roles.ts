@@ -5,7 +5,7 @@ import type { Core } from '@strapi/strapi';
  * when missing; their permissions are (re)assigned only when ROLE_POLICY_VERSION changes, so a
  * Super Admin's later adjustments in Settings survive ordinary restarts.
  */
-export const ROLE_POLICY_VERSION = 4;
+export const ROLE_POLICY_VERSION = 5;
 
 export const ADMIN_ROLES = {
   stafHumas: {
@@ -30,10 +30,11 @@ const ALL_TYPES = [
   'unit', 'cooperation-type', 'kpi', 'partner', 'agreement', 'needs-mapping', 'annual-target',
   'proposal', 'meeting-minute', 'annual-program', 'program-item', 'monitoring-record',
   'satisfaction-survey', 'survey-invitation', 'survey-response', 'evaluation-report', 'transition-log',
-  'call-for-proposal', 'reminder-log',
+  'call-for-proposal', 'reminder-log', 'issued-document',
 ].map(API);
-/** The transition log and the reminder log are written by the system only. */
-const WRITABLE_TYPES = ALL_TYPES.filter((uid) => uid !== API('transition-log') && uid !== API('reminder-log'));
+/** The transition log, the reminder log and issued documents are written by the system only. */
+const SYSTEM_WRITTEN = new Set(['transition-log', 'reminder-log', 'issued-document'].map(API));
+const WRITABLE_TYPES = ALL_TYPES.filter((uid) => !SYSTEM_WRITTEN.has(uid));
 
 /** Which Content Manager actions each role gets on which content types. */
 const CONTENT_POLICY: Record<AdminRoleKey, Partial<Record<CmAction, string[]>>> = {

@@ -30,6 +30,7 @@ const NOT_CLONEABLE = new Set([
   'api::survey-response.survey-response',
   'api::reminder-log.reminder-log',
   'api::transition-log.transition-log',
+  'api::issued-document.issued-document',
 ]);
 
 /** Per type, what the system maintains or what belongs to the source's own review. */

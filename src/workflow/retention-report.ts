@@ -14,6 +14,7 @@ const FINALISED_FIELD: Partial<Record<RetainedRecordUid, string>> = {
   'api::meeting-minute.meeting-minute': 'finalizedAt',
   'api::evaluation-report.evaluation-report': 'finalizedAt',
   'api::annual-program.annual-program': 'approvedAt',
+  'api::issued-document.issued-document': 'issuedAt',
 };
 
 export const retentionDates = (uid: RetainedRecordUid, row: Record<string, unknown>): RetentionDates => {

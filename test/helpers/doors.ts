@@ -33,6 +33,8 @@ const fromRestError = (status: number, body: { error?: { name?: string; message?
 });
 
 const typeOfUid = (uid: string) => uid.split('.')[1] as TypeName;
+/** The REST collection of a type; types outside the fixtures (system-written ones) by their plural. */
+const restPath = (type: TypeName) => (REST_PATHS as Record<string, string>)[type] ?? `${type}s`;
 
 const fromThrown = (error: unknown): WriteOutcome => {
   const e = error as { name?: string; message?: string; details?: { errors?: Array<{ path: string[] }> } };
@@ -103,7 +105,7 @@ export const updateThrough = async (
   const type = typeOfUid(uid);
   switch (door) {
     case 'rest': {
-      const response = await request().put(`/api/${REST_PATHS[type]}/${documentId}`).set('Authorization', `Bearer ${credentials.apiToken}`).send({ data });
+      const response = await request().put(`/api/${restPath(type)}/${documentId}`).set('Authorization', `Bearer ${credentials.apiToken}`).send({ data });
       return fromRestError(response.status, response.body);
     }
     case 'content-manager': {
@@ -141,7 +143,7 @@ export const deleteThrough = async (
   const type = typeOfUid(uid);
   switch (door) {
     case 'rest': {
-      const response = await request().delete(`/api/${REST_PATHS[type]}/${documentId}`).set('Authorization', `Bearer ${credentials.apiToken}`);
+      const response = await request().delete(`/api/${restPath(type)}/${documentId}`).set('Authorization', `Bearer ${credentials.apiToken}`);
       return fromRestError(response.status, response.body);
     }
     case 'content-manager': {
