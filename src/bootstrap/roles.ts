@@ -70,16 +70,21 @@ const PLANNING = (action: string) => `plugin::kerjasama.planning.${action}`;
 /** Admin actions of the kerjasama plugin (registered by the plugin) each role gets. */
 /** Calls for proposals, unit accounts, survey invitations and results (Humas's office). */
 const PARTICIPATION = ['plugin::kerjasama.participation.manage', 'plugin::kerjasama.survey.read'];
+/** Issued documents: everyone reads and previews (Staf Humas prepares); the Kapokja issues. */
+const READ_DOCUMENTS = 'plugin::kerjasama.documents.read';
+const ISSUE_DOCUMENTS = 'plugin::kerjasama.documents.issue';
 
 const PLUGIN_POLICY: Record<AdminRoleKey, string[]> = {
-  stafHumas: ['plugin::kerjasama.workflow.read', ...['read-dashboard', 'edit-mapping', 'edit-targets', 'manage-program'].map(PLANNING), ...PARTICIPATION],
+  stafHumas: ['plugin::kerjasama.workflow.read', ...['read-dashboard', 'edit-mapping', 'edit-targets', 'manage-program'].map(PLANNING), ...PARTICIPATION, READ_DOCUMENTS],
   kapokja: [
     'plugin::kerjasama.workflow.read',
     'plugin::kerjasama.retention.read',
     ...['read-dashboard', 'edit-mapping', 'edit-targets', 'manage-program'].map(PLANNING),
     ...PARTICIPATION,
+    READ_DOCUMENTS,
+    ISSUE_DOCUMENTS,
   ],
-  direktur: ['plugin::kerjasama.workflow.read', 'plugin::kerjasama.retention.read', ...['read-dashboard', 'approve-program'].map(PLANNING), 'plugin::kerjasama.survey.read'],
+  direktur: ['plugin::kerjasama.workflow.read', 'plugin::kerjasama.retention.read', ...['read-dashboard', 'approve-program'].map(PLANNING), 'plugin::kerjasama.survey.read', READ_DOCUMENTS],
 };
 
 interface AdminPermissionInput {

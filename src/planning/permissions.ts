@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { PLUGIN_ACTIONS } from '../shared/permissions';
 import { participationPermissionActions } from './participation';
+import { documentPermissionActions } from './documents';
 
 /** Admin permission actions of the plugin, granted to the office roles in the app's bootstrap. */
 export { PLUGIN_ACTIONS };
@@ -17,5 +18,6 @@ export const registerPermissionActions = async ({ strapi }: { strapi: Core.Strap
     planning('manage-program', 'Kelola program kerjasama (Manage annual program)'),
     planning('approve-program', 'Setujui atau kembalikan program (Approve or return the program)'),
     ...participationPermissionActions,
+    ...documentPermissionActions,
   ]);
 };

@@ -29,7 +29,7 @@ const issue = (overrides: Record<string, unknown> = {}) =>
     year: 2026,
     title: 'Notulen rapat koordinasi',
     actor: KAPOKJA,
-    render: async (documentNumber, verifyUrl) => ({ bytes: tinyPdf(documentNumber, verifyUrl), filename: 'notulen.pdf', mime: 'application/pdf' }),
+    render: async (documentNumber: string, verifyUrl: string) => ({ bytes: tinyPdf(documentNumber, verifyUrl), filename: 'notulen.pdf', mime: 'application/pdf' }),
     ...overrides,
   } as never);
 const doorContext = () => ({ strapi: app.strapi, request: app.request, credentials });
@@ -81,7 +81,7 @@ describe('the stored record and file', () => {
     const row = await stored(doc.documentId);
     expect(row).toMatchObject({
       documentNumber: 'KS/BO.29.3.1/2034/0001', formCode: 'BO.29.3.1', year: 2034, sequence: 1, title: 'Notulen rapat koordinasi',
-      recordType: MINUTE, recordDocumentId: minute.documentId, issuedByName: 'Dr. Kapokja Uji', issuedByRole: 'Kapokja Humas & Kerjasama', issuedById: 'admin:7',
+      recordType: MINUTE, recordDocumentId: minute.documentId, issuedByName: 'Dr. Kapokja Uji', issuedByRole: 'Kapokja Humas & Kerjasama / Head of PR & Cooperation', issuedById: 'admin:7',
       mime: 'application/pdf', filename: 'notulen.pdf',
     });
     const { url, bytes } = await downloadIssued(app.request, credentials.apiToken, doc.documentId);
@@ -169,7 +169,7 @@ describe('GET /api/verifikasi/:number (public)', () => {
     const response = await app.request().get(`/api/verifikasi/${doc.documentNumber}`);
     expect(response.status).toBe(200);
     expect(Object.keys(response.body.data).sort()).toEqual(PUBLIC_KEYS);
-    expect(response.body.data).toMatchObject({ documentNumber: 'KS/BO.29.3.1/2036/0001', formCode: 'BO.29.3.1', year: 2036, issuedByName: 'Dr. Kapokja Uji', issuedByRole: 'Kapokja Humas & Kerjasama', sha256: doc.sha256 });
+    expect(response.body.data).toMatchObject({ documentNumber: 'KS/BO.29.3.1/2036/0001', formCode: 'BO.29.3.1', year: 2036, issuedByName: 'Dr. Kapokja Uji', issuedByRole: 'Kapokja Humas & Kerjasama / Head of PR & Cooperation', sha256: doc.sha256 });
     const text = JSON.stringify(response.body);
     for (const secret of [minute.documentId, 'admin:7', 'uploads', 'notulen.pdf', MINUTE]) expect(text).not.toContain(secret);
   });

@@ -5,7 +5,7 @@ import path from 'path';
 import { AsyncLocalStorage } from 'async_hooks';
 import type { Core, UID } from '@strapi/strapi';
 import { formatBilingual } from '../../domain/bilingual';
-import { ADMIN_ROLE_NAMES, type Actor } from '../../domain/roles';
+import { ROLE_LABELS, type Actor } from '../../domain/roles';
 import { publicBaseUrl } from '../../participation/mailer';
 import { resolveActor } from '../../workflow/actor';
 import { refuse } from '../../workflow/errors';
@@ -60,11 +60,10 @@ const ISSUABLE_MIME = new Set([
 const issuing = new AsyncLocalStorage<true>();
 export const isIssuing = () => issuing.getStore() === true;
 
-const ROLE_LABELS = Object.fromEntries(Object.entries(ADMIN_ROLE_NAMES).map(([name, role]) => [role, name])) as Record<string, string>;
 
 const issuerOf = (actor: Actor) => ({
   issuedByName: actor.name ?? actor.kind,
-  issuedByRole: actor.roles.map((role) => ROLE_LABELS[role] ?? role).join(', ') || null,
+  issuedByRole: actor.roles.map((role) => (ROLE_LABELS[role] ? `${ROLE_LABELS[role].id} / ${ROLE_LABELS[role].en}` : role)).join(', ') || null,
   issuedById: actor.id === undefined ? null : `${actor.kind}:${actor.id}`,
 });
 

@@ -6,6 +6,7 @@ import { resolveActor } from '../../../../src/workflow/actor';
 import { retentionReport } from '../../../../src/workflow/retention-report';
 import { PLUGIN_ACTIONS, type PluginAction } from '../../shared/permissions';
 import { participationControllers } from '../participation';
+import { documentControllers } from '../documents';
 import { mappingWorkbook, targetsWorkbook, XLSX_TYPE } from '../services/export';
 import { getService } from '../services';
 import { requireYear } from '../services/lookups';
@@ -146,4 +147,5 @@ export const controllers = {
     },
   }),
   ...participationControllers,
+  ...documentControllers,
 };

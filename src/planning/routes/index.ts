@@ -1,5 +1,6 @@
 import { PLUGIN_ACTIONS } from '../permissions';
 import { participationRoutes } from '../participation';
+import { documentRoutes } from '../documents';
 
 const requires = (action: string) => [{ name: 'admin::hasPermissions', config: { actions: [action] } }];
 
@@ -33,6 +34,8 @@ export const routes = {
       route('POST', '/program/:documentId/transitions', 'program.transition', PLUGIN_ACTIONS.readDashboard),
       // Units and partners taking part: calls, unit accounts, survey invitations and results.
       ...participationRoutes,
+      // Issued documents (issue 11): list, preview, issue.
+      ...documentRoutes,
     ],
   },
 };
