@@ -79,3 +79,15 @@ export function proposalWaitingEmail({ title, unitName, state, days, link }: {
     },
   );
 }
+
+export function actionItemOverdueEmail({ meetingTitle, meetingNumber, meetingDate, description, owner, dueDate, link }: {
+  meetingTitle: string; meetingNumber: string; meetingDate: string; description: string; owner: string; dueDate: string; link: string;
+}): EmailText {
+  return compose(
+    { id: `Tindak lanjut rapat melewati tenggat: ${description.slice(0, 60)}`, en: 'Meeting action item past its due date' },
+    {
+      id: `Yth. ${owner},\n\nTindak lanjut berikut dari rapat "${meetingTitle}" (${meetingNumber}, ${meetingDate}) belum ditandai selesai, padahal tenggatnya ${dueDate}:\n\n${description}\n\nMohon selesaikan atau kabarkan Humas & Kerjasama, lalu tandai selesai pada notulen:\n${link}${signature.id}`,
+      en: `Dear ${owner},\n\nThis action item from the meeting "${meetingTitle}" (${meetingNumber}, ${meetingDate}) is not marked done, and it was due on ${dueDate}:\n\n${description}\n\nPlease complete it or tell Public Relations & Cooperation, then mark it done in the minutes:\n${link}${signature.en}`,
+    },
+  );
+}

@@ -12,6 +12,7 @@ import { todayInBatam } from '../workflow/today';
 import { TRANSITION_LOG_UID } from '../workflow/transition-log';
 import { adminAddresses, humasAddresses, publicBaseUrl, sendEmail, unitAddresses } from './mailer';
 import { sendReminderOnce } from './reminder-log';
+import { sendActionItemReminders } from '../documents/minutes/reminders';
 import { INVITATION, newSurveyToken, hashSurveyToken, surveyLink } from './survey';
 import { proposalPageUrl } from './units';
 
@@ -165,4 +166,5 @@ export const runDailyReminders = async (strapi: Core.Strapi, options: ReminderOp
   agreements: await sendAgreementReminders(strapi, options),
   proposals: await sendProposalReminders(strapi, options),
   surveys: await sendSurveyReminders(strapi, options),
+  actionItems: await sendActionItemReminders(strapi, options),
 });

@@ -1,5 +1,6 @@
 import { Briefcase } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { IssuedDocumentsPanel } from './components/IssuedDocumentsPanel';
 import { WorkflowPanel } from './components/WorkflowPanel';
 import { PLUGIN_ID } from './pluginId';
 
@@ -21,7 +22,7 @@ export default {
     const contentManager = app.getPlugin('content-manager') as unknown as {
       apis: { addEditViewSidePanel: (panels: unknown[]) => void };
     };
-    contentManager.apis.addEditViewSidePanel([WorkflowPanel]);
+    contentManager.apis.addEditViewSidePanel([WorkflowPanel, IssuedDocumentsPanel]);
   },
 
   async registerTrads({ locales }: { locales: string[] }) {

@@ -1,0 +1,111 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Button, Flex, Link, Typography } from '@strapi/design-system';
+import { useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
+import { useIntl } from 'react-intl';
+import { useParams } from 'react-router-dom';
+import { downloadFile, errorMessage } from '../planning/requests';
+import { t } from '../pluginId';
+
+const MINUTE_UID = 'api::meeting-minute.meeting-minute';
+const PERMISSIONS = [
+  { action: 'plugin::kerjasama.documents.read', subject: null },
+  { action: 'plugin::kerjasama.documents.issue', subject: null },
+];
+
+interface IssuedDocument {
+  documentId: string;
+  documentNumber: string;
+  mime: string;
+  filename: string;
+  issuedAt: string;
+  issuedByName: string;
+  fileUrl: string | null;
+  verifyPath: string;
+}
+
+const FORMATS = ['pdf', 'docx'] as const;
+
+/**
+ * Issued documents of a meeting minute (form BO.29.3.1): preview a print without a number
+ * (Staf Humas prepares), issue a numbered PDF or DOCX with its QR code (the Kapokja), and the
+ * list of what was issued with its file and its public check.
+ */
+const IssuedDocumentsContent = ({ documentId }: { documentId: string }) => {
+  const { get, post } = useFetchClient();
+  const { formatMessage } = useIntl();
+  const { toggleNotification } = useNotification();
+  const { allowedActions } = useRBAC(PERMISSIONS);
+  const [issued, setIssued] = useState<IssuedDocument[]>([]);
+  const [busy, setBusy] = useState(false);
+  const label = (key: string, defaultMessage: string) => formatMessage({ id: t(`documents.${key}`), defaultMessage });
+
+  const load = useCallback(async () => {
+    const { data } = await get<{ data: IssuedDocument[] }>(`/kerjasama/documents?recordDocumentId=${encodeURIComponent(documentId)}`);
+    setIssued(data.data);
+  }, [get, documentId]);
+
+  useEffect(() => {
+    if (allowedActions.canRead) load().catch(() => setIssued([]));
+  }, [load, allowedActions.canRead]);
+
+  if (!allowedActions.canRead) return null;
+
+  const act = async (work: () => Promise<unknown>, done?: string) => {
+    setBusy(true);
+    try {
+      await work();
+      if (done) toggleNotification({ type: 'success', message: done });
+      await load();
+    } catch (error) {
+      toggleNotification({ type: 'danger', message: errorMessage(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Flex direction="column" alignItems="stretch" gap={2} width="100%">
+      {FORMATS.map((format) => (
+        <Button key={`preview-${format}`} variant="tertiary" fullWidth disabled={busy}
+          onClick={() => act(() => downloadFile(get, `/kerjasama/minutes/${documentId}/preview?format=${format}`, `notulen-draf.${format}`))}>
+          {label(`preview.${format}`, `Pratinjau ${format.toUpperCase()}`)}
+        </Button>
+      ))}
+      {allowedActions.canIssue && FORMATS.map((format) => (
+        <Button key={`issue-${format}`} variant="secondary" fullWidth loading={busy}
+          onClick={() => act(() => post(`/kerjasama/minutes/${documentId}/issue`, { format }), label('done', 'Dokumen diterbitkan'))}>
+          {label(`issue.${format}`, `Terbitkan ${format.toUpperCase()}`)}
+        </Button>
+      ))}
+      <Typography variant="sigma" textColor="neutral600">{label('issued', 'Dokumen terbit')}</Typography>
+      {issued.length === 0 ? (
+        <Typography variant="pi" textColor="neutral600">{label('none', 'Belum ada dokumen terbit')}</Typography>
+      ) : (
+        <Flex direction="column" alignItems="stretch" gap={2} tag="ul">
+          {issued.map((doc) => (
+            <Flex key={doc.documentId} direction="column" alignItems="flex-start" tag="li">
+              <Typography variant="omega" fontWeight="bold">{doc.documentNumber}</Typography>
+              <Typography variant="pi" textColor="neutral600">{new Date(doc.issuedAt).toLocaleString()} · {doc.issuedByName}</Typography>
+              <Flex gap={2}>
+                {doc.fileUrl && <Link href={doc.fileUrl} isExternal>{label('download', 'Unduh')} {doc.filename.split('.').pop()?.toUpperCase()}</Link>}
+                <Link href={doc.verifyPath} isExternal>{label('verify', 'Halaman verifikasi')}</Link>
+              </Flex>
+            </Flex>
+          ))}
+        </Flex>
+      )}
+    </Flex>
+  );
+};
+
+/** Side panel of the meeting minutes' edit view. */
+export const IssuedDocumentsPanel = () => {
+  const { slug = '', id } = useParams();
+  const { formatMessage } = useIntl();
+  if (slug !== MINUTE_UID || !id || id === 'create') return null;
+  return {
+    title: formatMessage({ id: t('documents.title'), defaultMessage: 'Dokumen terbit (BO.29.3.1)' }),
+    content: <IssuedDocumentsContent documentId={id} />,
+  };
+};
+IssuedDocumentsPanel.type = 'kerjasama-issued-documents';
