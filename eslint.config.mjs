@@ -20,4 +20,17 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: ['@strapi/*', 'knex', 'pg', 'better-sqlite3'] }],
     },
   },
+  {
+    // The public pages run in a browser: they take only the pure domain rules from the server's
+    // code (scripts/build-public.js also refuses a bundle with anything else in it).
+    files: ['public-src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['**/src/*', '!**/src/domain'], message: 'Only src/domain (pure rules) may reach a browser.' },
+          { group: ['@strapi/*', 'knex', 'pg', 'better-sqlite3', 'koa'], message: 'Server packages do not run in a browser.' },
+        ],
+      }],
+    },
+  },
 );

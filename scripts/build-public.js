@@ -1,6 +1,15 @@
 #!/usr/bin/env node
 /**
- * Renders the world map of the public page (public/index.html) at build time: world-atlas
+ * npm run build:public: the public pages' scripts and map, then their hashed, precompressed assets.
+ *
+ * The scripts are TypeScript in public-src/ (type-checked by `npm run typecheck`, linted by
+ * `npm run lint`), bundled by esbuild into the files the pages name (public/assets/directory.js,
+ * public/usulan/usulan.js, public/survei/survei.js; git-ignored). They import the states, labels,
+ * lists and dates they show from the pure domain modules (src/domain) rather than re-declaring
+ * them; the build fails if a bundle takes anything from outside public-src/ and src/domain/
+ * (server code, a package), so nothing of Strapi reaches a browser.
+ *
+ * It also renders the world map of the public page (public/index.html) at build time: world-atlas
  * country shapes, projected with d3-geo, written as SVG path data keyed by ISO 3166-1 alpha-2
  * code to public/assets/world-map.json. The page then needs no map library and no outside request.
  *
@@ -13,7 +22,16 @@ const path = require('path');
 const { feature } = require('topojson-client');
 const { buildAssets } = require('./public-assets');
 
-const OUT = path.resolve(__dirname, '..', 'public', 'assets', 'world-map.json');
+const ROOT = path.resolve(__dirname, '..');
+const OUT = path.join(ROOT, 'public', 'assets', 'world-map.json');
+/** Each page's script: its entry point, the file the page names, and how the page loads it. */
+const BUNDLES = [
+  { entry: 'public-src/directory.ts', out: 'public/assets/directory.js', format: 'esm' }, // <script type="module">
+  { entry: 'public-src/usulan.ts', out: 'public/usulan/usulan.js', format: 'iife' },
+  { entry: 'public-src/survei.ts', out: 'public/survei/survei.js', format: 'iife' },
+];
+/** The only folders a bundle may take code from: the pages and the pure domain rules. */
+const BUNDLE_SOURCES = ['public-src/', 'src/domain/'];
 const WIDTH = 960;
 const HEIGHT = 470;
 /** A country drawn smaller than this (square pixels at 960 × 470) gets a marker too. */
@@ -51,7 +69,51 @@ const NAME_OVERRIDES = {
 
 const codeOf = (byName, name) => (name in NAME_OVERRIDES ? NAME_OVERRIDES[name] : byName.get(name));
 
+/**
+ * Bundles the pages' scripts (minified, for the browsers of today: ES2020) and returns, for each
+ * bundle, the sources it was made of: the manifest keeps their hashes, so a test run notices a
+ * changed source (scripts/public-assets.js, changedBundleSources).
+ */
+const bundleScripts = async () => {
+  const esbuild = require('esbuild');
+  const built = await Promise.all(
+    BUNDLES.map(async ({ entry, out, format }) => {
+      const result = await esbuild.build({
+        absWorkingDir: ROOT,
+        entryPoints: [entry],
+        outfile: out,
+        bundle: true,
+        format,
+        platform: 'browser',
+        target: 'es2020',
+        minify: true,
+        legalComments: 'none',
+        tsconfig: 'public-src/tsconfig.json',
+        metafile: true,
+        logLevel: 'warning',
+        write: false,
+      });
+      const inputs = Object.keys(result.metafile.inputs);
+      const outside = inputs.filter((input) => !BUNDLE_SOURCES.some((folder) => input.startsWith(folder)));
+      if (outside.length) {
+        throw new Error(`${entry} bundles code from outside ${BUNDLE_SOURCES.join(' and ')} (server code or a package must not reach the browser): ${outside.join(', ')}`);
+      }
+      // Written only when it changed, and whole (renamed into place): a server or a test run
+      // reading public/ meanwhile never sees half a file.
+      const [{ contents }] = result.outputFiles;
+      const target = path.join(ROOT, out);
+      if (!fs.existsSync(target) || !fs.readFileSync(target).equals(contents)) {
+        fs.writeFileSync(`${target}.tmp`, contents);
+        fs.renameSync(`${target}.tmp`, target);
+      }
+      return { source: path.relative(path.join(ROOT, 'public'), target), inputs };
+    }),
+  );
+  return Object.fromEntries(built.map(({ source, inputs }) => [source, inputs]));
+};
+
 const main = async () => {
+  const bundles = await bundleScripts();
   const { geoEqualEarth, geoPath } = await import('d3-geo');
   const load = (file) => {
     const topology = JSON.parse(fs.readFileSync(require.resolve(`world-atlas/${file}`), 'utf8'));
@@ -96,7 +158,12 @@ const main = async () => {
   process.stdout.write(
     `public map: ${Object.keys(paths).length} countries, ${Object.keys(markers).length} small ones as markers -> ${path.relative(process.cwd(), OUT)}${unmatched.length ? ` (no ISO code for: ${unmatched.join(', ')})` : ''}\n`,
   );
-  const { files, bytes } = buildAssets(path.dirname(path.dirname(OUT)));
+  const { files, bytes, sizes } = buildAssets(path.join(ROOT, 'public'), { root: ROOT, bundles });
+  const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+  for (const source of Object.keys(bundles)) {
+    const size = sizes[source];
+    process.stdout.write(`public script ${source}: ${kb(size.identity)}, gzip ${kb(size.gzip)}, br ${kb(size.br)} (from ${bundles[source].length} sources)\n`);
+  }
   process.stdout.write(`public assets: ${files} files hashed and precompressed (br, gzip), ${Math.round(bytes / 1024)} KB -> public/assets/ (manifest.json)\n`);
 };
 

@@ -7,6 +7,11 @@
  *
  * Why: a hashed name can be cached for a year (`immutable`) and a new build is a new name, so
  * a browser never mixes versions; precompressing once costs no CPU per request.
+ *
+ * The pages' scripts are bundles (scripts/build-public.js, from public-src/ and src/domain/):
+ * the manifest's `bundled` keeps the hash of each file a bundle was made of (paths from the
+ * project root), so that changedBundleSources tells a test run that a bundle is out of date.
+ * The server reads only `sources` and `files`.
  */
 const crypto = require('crypto');
 const fs = require('fs');
@@ -41,7 +46,15 @@ const compress = (buffer) => ({
   gz: zlib.gzipSync(buffer, { level: 9 }),
 });
 
-const buildAssets = (publicDir) => {
+const MANIFEST = path.join('assets', 'manifest.json');
+
+const hashFiles = (root, files) => Object.fromEntries(files.map((file) => [file, sha256(fs.readFileSync(path.join(root, file)))]));
+
+/**
+ * `bundles`: for each bundled source (a path below publicDir), the files it was built from,
+ * below `root`. Returns how many assets, their bytes, and the sizes of each source's asset.
+ */
+const buildAssets = (publicDir, { root, bundles = {} } = {}) => {
   const outDir = path.join(publicDir, 'assets');
   const sources = {};
   const files = {};
@@ -49,6 +62,7 @@ const buildAssets = (publicDir) => {
   const renamed = [];
   const written = new Set(['manifest.json']);
   let bytes = 0;
+  const sizes = {};
   for (const asset of ASSETS) {
     const original = fs.readFileSync(path.join(publicDir, asset.source));
     sources[asset.source] = sha256(original);
@@ -62,10 +76,16 @@ const buildAssets = (publicDir) => {
     const name = `${stem}.${hash}${ext}`;
     const { br, gz } = compress(content);
     for (const [file, buffer] of [[name, content], [`${name}.br`, br], [`${name}.gz`, gz]]) {
-      fs.writeFileSync(path.join(outDir, file), buffer);
+      // A hashed name is its content: one already there is kept, a new one is renamed into place whole.
+      const target = path.join(outDir, file);
+      if (!fs.existsSync(target)) {
+        fs.writeFileSync(`${target}.tmp`, buffer);
+        fs.renameSync(`${target}.tmp`, target);
+      }
       written.add(file);
     }
     bytes += content.length + br.length + gz.length;
+    sizes[asset.source] = { identity: content.length, br: br.length, gzip: gz.length };
     const entry = { file: `assets/${name}`, type: TYPES[ext], hash, sizes: { identity: content.length, br: br.length, gzip: gz.length } };
     const cache = asset.noStore ? 'no-store' : 'revalidate';
     for (const url of asset.urls) files[url] = { ...entry, cache };
@@ -76,10 +96,39 @@ const buildAssets = (publicDir) => {
   }
   // Earlier builds' files: nothing names them any more.
   for (const file of fs.readdirSync(outDir)) if (HASHED.test(file) && !written.has(file)) fs.rmSync(path.join(outDir, file));
-  const manifest = path.join(outDir, 'manifest.json');
-  fs.writeFileSync(`${manifest}.tmp`, `${JSON.stringify({ sources, files }, null, 1)}\n`);
+  const bundled = Object.fromEntries(Object.entries(bundles).map(([source, inputs]) => [source, hashFiles(root, inputs)]));
+  const manifest = path.join(publicDir, MANIFEST);
+  fs.writeFileSync(`${manifest}.tmp`, `${JSON.stringify({ sources, files, bundled }, null, 1)}\n`);
   fs.renameSync(`${manifest}.tmp`, manifest);
-  return { files: ASSETS.length, bytes };
+  return { files: ASSETS.length, bytes, sizes };
 };
 
-module.exports = { buildAssets };
+/**
+ * The files below `root` changed (or gone) since the bundles of the last build were made of
+ * them; every bundle's source when there is no build. A new page source is found through the
+ * imports of an existing one, so it shows as a change of the file importing it.
+ */
+const changedBundleSources = (root) => {
+  let bundled;
+  try {
+    bundled = JSON.parse(fs.readFileSync(path.join(root, 'public', MANIFEST), 'utf8')).bundled;
+  } catch {
+    return ['public/assets/manifest.json'];
+  }
+  if (!bundled) return ['public/assets/manifest.json'];
+  const changed = new Set();
+  for (const inputs of Object.values(bundled)) {
+    for (const [file, hash] of Object.entries(inputs)) {
+      let now = null;
+      try {
+        now = sha256(fs.readFileSync(path.join(root, file)));
+      } catch {
+        // Gone: changed.
+      }
+      if (now !== hash) changed.add(file);
+    }
+  }
+  return [...changed];
+};
+
+module.exports = { buildAssets, changedBundleSources };

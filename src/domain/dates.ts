@@ -51,6 +51,14 @@ export function toIsoDate(instant: Instant): IsoDate {
   return toDate(instant).toISOString().slice(0, 10);
 }
 
+/** Polibatam works on Western Indonesian Time (UTC+7, no daylight saving): the offset of Batam's calendar from UTC. */
+const BATAM_OFFSET_MS = 7 * 60 * 60 * 1000;
+
+/** "Today" is the calendar day in Batam, on the server and on the public pages alike. */
+export function todayInBatam(now: Date = new Date()): IsoDate {
+  return toIsoDate(new Date(now.getTime() + BATAM_OFFSET_MS));
+}
+
 /** A valid Date from a Date or an ISO string; throws on anything that is not a real moment. */
 export function toDate(instant: Instant): Date {
   const date = instant instanceof Date ? instant : new Date(instant);

@@ -134,7 +134,11 @@ export const Q_MAX_LENGTH = 100;
 const byName = (a: { name: string; documentId: string }, b: { name: string; documentId: string }) =>
   a.name.localeCompare(b.name, 'id', { sensitivity: 'base' }) || (a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : 0);
 
-const countryNames = { id: new Intl.DisplayNames(['id'], { type: 'region', fallback: 'none' }), en: new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' }) };
+// Marked pure: a browser page importing this module's lists (public-src/) leaves them out unless it names countries.
+const countryNames = {
+  id: /* @__PURE__ */ new Intl.DisplayNames(['id'], { type: 'region', fallback: 'none' }),
+  en: /* @__PURE__ */ new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' }),
+};
 
 /** The Indonesian and English name of an ISO 3166-1 alpha-2 code, or null for an unknown code. */
 export function countryLabel(code: string): Bilingual | null {

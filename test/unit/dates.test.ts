@@ -6,6 +6,7 @@ import {
   isIsoDate,
   toDate,
   toIsoDate,
+  todayInBatam,
 } from '../../src/domain/dates';
 
 describe('isIsoDate', () => {
@@ -88,5 +89,18 @@ describe('instants', () => {
     expect(() => toDate('not a date')).toThrow(RangeError);
     expect(() => toDate('not a date')).toThrow('Not a valid date-time: not a date');
     expect(() => toDate(new Date(Number.NaN))).toThrow(RangeError);
+  });
+});
+
+describe('todayInBatam', () => {
+  test('the day turns at midnight in Batam (UTC+7), not at midnight UTC', () => {
+    expect(todayInBatam(new Date('2025-12-31T16:59:59.999Z'))).toBe('2025-12-31');
+    expect(todayInBatam(new Date('2025-12-31T17:00:00.000Z'))).toBe('2026-01-01');
+    expect(todayInBatam(new Date('2026-01-01T00:00:00+07:00'))).toBe('2026-01-01');
+  });
+
+  test('without an argument it is today', () => {
+    const before = todayInBatam(new Date());
+    expect([before, todayInBatam(new Date())]).toContain(todayInBatam());
   });
 });
