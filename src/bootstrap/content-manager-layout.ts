@@ -212,7 +212,7 @@ export const LIST_LAYOUTS: Record<string, ListLayout> = {
  * Fields the workflow maintains: shown, never typed in. The state moves through the Workflow
  * panel, so the form cannot offer states that are not reachable.
  */
-const READ_ONLY_FIELDS = new Set(['workflowState', 'validityState', 'approvedAt', 'approvedBy', 'approvedSnapshot', 'revisionNumber', 'finalizedAt', 'tokenHash', 'endedAt']);
+const READ_ONLY_FIELDS = new Set(['workflowState', 'validityState', 'approvedAt', 'approvedBy', 'approvedSnapshot', 'revisionNumber', 'finalizedAt', 'tokenHash', 'endedAt', 'figures']);
 
 type Metadatas = Record<string, { edit?: Record<string, unknown>; list?: Record<string, unknown> }>;
 interface CmConfiguration {

@@ -73,9 +73,12 @@ const PARTICIPATION = ['plugin::kerjasama.participation.manage', 'plugin::kerjas
 /** Issued documents: everyone reads and previews (Staf Humas prepares); the Kapokja issues. */
 const READ_DOCUMENTS = 'plugin::kerjasama.documents.read';
 const ISSUE_DOCUMENTS = 'plugin::kerjasama.documents.issue';
+/** The evaluation report (FO.28.2.1): Staf Humas prepares, the Kapokja prepares and finalizes; the Director reads (dashboard). */
+const PREPARE_EVALUATION = 'plugin::kerjasama.evaluation.prepare';
+const FINALIZE_EVALUATION = 'plugin::kerjasama.evaluation.finalize';
 
 const PLUGIN_POLICY: Record<AdminRoleKey, string[]> = {
-  stafHumas: ['plugin::kerjasama.workflow.read', ...['read-dashboard', 'edit-mapping', 'edit-targets', 'manage-program'].map(PLANNING), ...PARTICIPATION, READ_DOCUMENTS],
+  stafHumas: ['plugin::kerjasama.workflow.read', ...['read-dashboard', 'edit-mapping', 'edit-targets', 'manage-program'].map(PLANNING), ...PARTICIPATION, READ_DOCUMENTS, PREPARE_EVALUATION],
   kapokja: [
     'plugin::kerjasama.workflow.read',
     'plugin::kerjasama.retention.read',
@@ -83,6 +86,8 @@ const PLUGIN_POLICY: Record<AdminRoleKey, string[]> = {
     ...PARTICIPATION,
     READ_DOCUMENTS,
     ISSUE_DOCUMENTS,
+    PREPARE_EVALUATION,
+    FINALIZE_EVALUATION,
   ],
   direktur: ['plugin::kerjasama.workflow.read', 'plugin::kerjasama.retention.read', ...['read-dashboard', 'approve-program'].map(PLANNING), 'plugin::kerjasama.survey.read', READ_DOCUMENTS],
 };

@@ -11,6 +11,8 @@ export const PLUGIN_ACTIONS = {
   editTargets: 'plugin::kerjasama.planning.edit-targets',
   manageProgram: 'plugin::kerjasama.planning.manage-program',
   approveProgram: 'plugin::kerjasama.planning.approve-program',
+  prepareEvaluation: 'plugin::kerjasama.evaluation.prepare',
+  finalizeEvaluation: 'plugin::kerjasama.evaluation.finalize',
 } as const;
 
 export type PluginAction = (typeof PLUGIN_ACTIONS)[keyof typeof PLUGIN_ACTIONS];

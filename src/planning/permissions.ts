@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { PLUGIN_ACTIONS } from '../shared/permissions';
 import { participationPermissionActions } from './participation';
 import { documentPermissionActions } from './documents';
+import { evaluationPermissionActions } from '../documents/evaluation/plugin';
 
 /** Admin permission actions of the plugin, granted to the office roles in the app's bootstrap. */
 export { PLUGIN_ACTIONS };
@@ -19,5 +20,6 @@ export const registerPermissionActions = async ({ strapi }: { strapi: Core.Strap
     planning('approve-program', 'Setujui atau kembalikan program (Approve or return the program)'),
     ...participationPermissionActions,
     ...documentPermissionActions,
+    ...evaluationPermissionActions,
   ]);
 };

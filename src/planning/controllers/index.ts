@@ -7,6 +7,7 @@ import { retentionReport } from '../../../../src/workflow/retention-report';
 import { PLUGIN_ACTIONS, type PluginAction } from '../../shared/permissions';
 import { participationControllers } from '../participation';
 import { documentControllers } from '../documents';
+import { evaluationControllers } from '../../documents/evaluation/plugin';
 import { mappingWorkbook, targetsWorkbook, XLSX_TYPE } from '../services/export';
 import { getService } from '../services';
 import { requireYear } from '../services/lookups';
@@ -148,4 +149,5 @@ export const controllers = {
   }),
   ...participationControllers,
   ...documentControllers,
+  ...evaluationControllers,
 };

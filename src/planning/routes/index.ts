@@ -1,6 +1,7 @@
 import { PLUGIN_ACTIONS } from '../permissions';
 import { participationRoutes } from '../participation';
 import { documentRoutes } from '../documents';
+import { evaluationRoutes } from '../../documents/evaluation/plugin';
 
 const requires = (action: string) => [{ name: 'admin::hasPermissions', config: { actions: [action] } }];
 
@@ -36,6 +37,7 @@ export const routes = {
       ...participationRoutes,
       // Issued documents (issue 11): list, preview, issue.
       ...documentRoutes,
+      ...evaluationRoutes,
     ],
   },
 };

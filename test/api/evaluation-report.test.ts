@@ -1,0 +1,213 @@
+import { setupStrapi, type TestApp } from '../helpers/strapi';
+import { adminToken } from '../helpers/auth';
+import { fromDist } from '../helpers/dist';
+import { createDocument, KAPOKJA } from '../helpers/directory-fixtures';
+import { asAdmin, buildPlanningWorld, countQueries, type PlanningWorld } from '../helpers/planning-fixtures';
+import { docxText, pdfText, readWorkbook } from '../helpers/documents';
+import type { EvaluationFigures } from '../../src/domain/evaluation';
+
+/**
+ * The annual evaluation report (FO.28.2.1), computed for 2024 over the planning world
+ * (test/helpers/planning-fixtures.ts) plus, here: A7 renews A3 (signed 2024-06-15, 2024-07-01..2026-06-30),
+ * M6 on A7 2024-08-01 (4 activities, 12 students, 3 lecturers, 40 credits), a program for 2024 with
+ * I1 done, I2 cancelled ("Mitra mundur"), I3 in progress due 2024-06-30 (late), I4 planned due 2025-02-01,
+ * proposals 2024: two approved and one rejected by call for proposals, one pending from a unit meeting.
+ *
+ * Hand-counted (reference day 2024-12-31):
+ *   signed 4 (A1, A2, A4, A7); in force 5 (A1, A2, A3, A5, A7); expired 1 (A3); renewed 1 (A7);
+ *   terminated 0; expiring 0; dormant 1 (A5: in force, started before 2024-01-01, never monitored);
+ *   monitoring 3 records, 9 activities, 12 students, 3 lecturers, 15 with credits, 40 credits, 6 certificates;
+ *   targets: agreements signed 4/4 = 100 %, activities 9/10 = 90 % → overall 95 %.
+ */
+let app: TestApp;
+let world: PlanningWorld;
+let kapokja: ReturnType<typeof asAdmin>;
+let humas: ReturnType<typeof asAdmin>;
+let director: ReturnType<typeof asAdmin>;
+const Y = 2024;
+let monitoringM6: string;
+
+type ServiceModule = typeof import('../../src/workflow/service');
+const move = (uid: string, documentId: string, to: string, reason?: string) =>
+  fromDist<ServiceModule>('src/workflow/service').requestTransition(app.strapi, { uid, documentId, actor: KAPOKJA, body: { to, reason } });
+
+beforeAll(async () => {
+  app = await setupStrapi();
+  const { strapi } = app;
+  world = await buildPlanningWorld(strapi);
+  kapokja = asAdmin(app.request, await adminToken(strapi, app.request, ['Kapokja Humas & Kerjasama']));
+  humas = asAdmin(app.request, await adminToken(strapi, app.request, ['Staf Humas']));
+  director = asAdmin(app.request, await adminToken(strapi, app.request, ['Direktur']));
+  const { A3 } = world.agreements;
+  const A7 = await createDocument(strapi, 'api::agreement.agreement', {
+    ourNumber: `A7/${Date.now()}`, title: 'Naskah A7', kind: 'moa', partner: world.partners.PA, units: [world.units.J2], renewalOf: A3,
+    signedDate: '2024-06-15', startDate: '2024-07-01', endDate: '2026-06-30',
+  });
+  monitoringM6 = (await createDocument(strapi, 'api::monitoring-record.monitoring-record', {
+    agreement: A7.documentId, monitoredOn: '2024-08-01', implementationState: 'on_track', activitiesCount: 4, studentParticipants: 12, lecturerParticipants: 3, creditsRecognised: 40,
+  })).documentId;
+  for (const [metric, targetValue] of [['agreements_signed', 4], ['activities_carried_out', 10]] as const) {
+    expect((await kapokja.post('/kerjasama/targets', { year: Y, metric, targetValue })).status).toBe(201);
+  }
+  const program = await createDocument(strapi, 'api::annual-program.annual-program', { year: Y, title: 'Program Kerjasama 2024', workflowState: 'approved', revisionNumber: 1 });
+  const item = (title: string, plannedEnd: string) => createDocument(strapi, 'api::program-item.program-item', { title, program: program.documentId, quarter: 'Q1', plannedStart: '2024-01-15', plannedEnd });
+  const I1 = await item('I1 Magang industri', '2024-05-31');
+  const I2 = await item('I2 Riset bersama', '2024-09-30');
+  const I3 = await item('I3 Kuliah tamu', '2024-06-30');
+  await item('I4 Sertifikasi', '2025-02-01');
+  const ITEM = 'api::program-item.program-item';
+  await move(ITEM, I1.documentId, 'in_progress');
+  await move(ITEM, I1.documentId, 'done');
+  await move(ITEM, I2.documentId, 'cancelled', 'Mitra mundur');
+  await move(ITEM, I3.documentId, 'in_progress');
+  const proposal = (sourceChannel: string, workflowState: string) =>
+    createDocument(strapi, 'api::proposal.proposal', { title: `Usulan ${sourceChannel} ${workflowState}`, unit: world.units.P1, proposerName: 'Dosen', proposerEmail: 'dosen@test.example', sourceChannel, plannedYear: Y, workflowState, partner: world.partners.PA, objectives: 'Tujuan uji' });
+  await proposal('call_for_proposals', 'approved');
+  await proposal('call_for_proposals', 'approved');
+  await proposal('call_for_proposals', 'rejected');
+  await proposal('unit_meeting', 'submitted');
+});
+afterAll(() => app?.destroy());
+
+const expectFigures = (figures: EvaluationFigures) => {
+  expect(figures.agreements).toEqual({ signed: 4, inForce: 5, expiring: 0, expired: 1, renewed: 1, terminated: 0, dormant: 1 });
+  expect(figures.monitoring).toEqual({ records: 3, activities: 9, studentParticipants: 12, lecturerParticipants: 3, studentsWithCredits: 15, creditsRecognised: 40, certificates: 6 });
+  expect(figures.targets.overall).toBe(95);
+  const rollUp = Object.fromEntries(figures.targets.rollUp.map((row) => [row.metric, [row.target, row.achieved, row.percent]]));
+  expect(rollUp.agreements_signed).toEqual([4, 4, 100]);
+  expect(rollUp.activities_carried_out).toEqual([10, 9, 90]);
+  expect(figures.program).toMatchObject({ title: 'Program Kerjasama 2024', total: 4, planned: 1, inProgress: 1, done: 1, cancelled: 1, late: 1 });
+  expect(figures.program?.reasons).toEqual([
+    { title: 'I2 Riset bersama', status: 'cancelled', reason: 'Mitra mundur', plannedEnd: '2024-09-30' },
+    { title: 'I3 Kuliah tamu', status: 'late', reason: null, plannedEnd: '2024-06-30' },
+  ]);
+  expect(figures.proposals.channels.map((row) => [row.channel, row.approved, row.rejected, row.pending, row.total])).toEqual([
+    ['call_for_proposals', 2, 1, 0, 3],
+    ['unit_meeting', 0, 0, 1, 1],
+  ]);
+  expect(figures.survey).toBeNull();
+  const comparison = Object.fromEntries(figures.comparison.map((row) => [row.key, [row.previous, row.current, row.change]]));
+  // 2023: A3 signed; in force A3, A5; M3 7 activities; no program, no proposals.
+  expect(comparison['agreements.signed']).toEqual([1, 4, 3]);
+  expect(comparison['agreements.inForce']).toEqual([2, 5, 3]);
+  expect(comparison['monitoring.activities']).toEqual([7, 9, 2]);
+  expect(comparison['program.done']).toEqual([null, 1, null]);
+};
+
+describe('FO.28.2.1 evaluation report', () => {
+  test('bad input: unknown year and a year without a program are 400s naming the field', async () => {
+    for (const path of ['/kerjasama/evaluation/abc', '/kerjasama/evaluation/1999']) {
+      const response = await kapokja.get(path);
+      expect(response.status).toBe(400);
+      expect(response.body.error.details.errors[0].path).toEqual(['year']);
+    }
+    const noProgram = await kapokja.get('/kerjasama/evaluation/2031');
+    expect(noProgram.status).toBe(400);
+    expect(noProgram.body.error.details.errors[0].path).toEqual(['year']);
+    expect(noProgram.body.error.message).toMatch(/Belum ada program kerjasama tahun 2031/);
+    const format = await kapokja.get(`/kerjasama/evaluation/${Y}/download?format=odt`);
+    expect(format.status).toBe(400);
+    expect(format.body.error.details.errors[0].path).toEqual(['format']);
+  });
+
+  test('preview: figures against the hand count, a constant number of queries', async () => {
+    const response = await director.get(`/kerjasama/evaluation/${Y}`);
+    expect(response.status).toBe(200);
+    expect(response.body.data.report).toBeNull();
+    expectFigures(response.body.data.figures);
+    const { queries } = await countQueries(app.strapi, () => director.get(`/kerjasama/evaluation/${Y}`));
+    expect(queries).toBeLessThan(60);
+  });
+
+  test('permissions: the Director reads but neither prepares nor finalizes; Staf Humas prepares but does not finalize', async () => {
+    expect((await director.post(`/kerjasama/evaluation/${Y}/generate`, {})).status).toBe(403);
+    expect((await humas.post(`/kerjasama/evaluation/${Y}/finalize`, {})).status).toBe(403);
+    const generated = await humas.post(`/kerjasama/evaluation/${Y}/generate`, { findings: 'Kerjasama riset tumbuh.', problems: 'Monitoring A5 tidak ada.', recommendations: 'Perpanjang MoU A5 dan jadwalkan monitoring.' });
+    expect(generated.status).toBe(200);
+    expect(generated.body.data.report).toMatchObject({ year: Y, workflowState: 'draft', recommendations: 'Perpanjang MoU A5 dan jadwalkan monitoring.' });
+    expectFigures(generated.body.data.figures);
+    const stored = await app.strapi.db.query('api::evaluation-report.evaluation-report').findOne({ where: { year: Y } });
+    expectFigures(stored.figures);
+    const tooLong = await humas.post(`/kerjasama/evaluation/${Y}/generate`, { findings: 'x'.repeat(20001) });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.error.details.errors[0].path).toEqual(['findings']);
+  });
+
+  test('exports read back: XLSX cell by cell, PDF text, DOCX XML with every placeholder filled', async () => {
+    const xlsx = await kapokja.get(`/kerjasama/evaluation/${Y}/download?format=xlsx`).buffer(true).parse((res, done) => { const chunks: Buffer[] = []; res.on('data', (c: Buffer) => chunks.push(c)); res.on('end', () => done(null, Buffer.concat(chunks))); });
+    expect(xlsx.status).toBe(200);
+    const workbook = await readWorkbook(xlsx.body as Buffer);
+    const rowsOf = (name: string) => {
+      const sheet = workbook.getWorksheet(name)!;
+      const rows: string[][] = [];
+      sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((value) => String(value))));
+      return rows;
+    };
+    const agreements = rowsOf('agreementRows');
+    expect(agreements[1]).toEqual(['Naskah / Agreements', 'Jumlah / Count']);
+    expect(agreements.slice(2)).toEqual([
+      ['Ditandatangani pada tahun ini / Signed in the year', '4'],
+      ['Berlaku pada tahun ini / In force during the year', '5'],
+      ['Akan berakhir (90 hari) / Expiring (within 90 days)', '0'],
+      ['Berakhir pada tahun ini / Expired in the year', '1'],
+      ['Diperpanjang (naskah pembaruan) / Renewed (renewal agreements)', '1'],
+      ['Diakhiri lebih awal / Terminated early', '0'],
+      ['Tanpa monitoring 12 bulan / No monitoring in 12 months', '1'],
+    ]);
+    expect(rowsOf('monitoringRows').slice(2).map((row) => row[1])).toEqual(['3', '9', '12', '3', '15', '40', '6']);
+    expect(rowsOf('targets')[1]).toEqual(['Capaian keseluruhan / Overall achievement: 95 %']);
+    expect(rowsOf('programReasons').slice(2)).toEqual([
+      ['I2 Riset bersama', 'Dibatalkan / Cancelled', 'Mitra mundur'],
+      ['I3 Kuliah tamu', 'Terlambat / Late (2024-06-30)', '–'],
+    ]);
+    const summary = rowsOf('Ringkasan');
+    expect(summary).toContainEqual(['J. Rekomendasi untuk Tahun Berikutnya / Recommendations for Next Year', 'Perpanjang MoU A5 dan jadwalkan monitoring.']);
+    expect(workbook.getWorksheet('Ringkasan')!.headerFooter.oddFooter).toContain('FO.28.2.1 · Versi / Version 1');
+
+    const binary = (format: string) => kapokja.get(`/kerjasama/evaluation/${Y}/download?format=${format}`).buffer(true).parse((res, done) => { const chunks: Buffer[] = []; res.on('data', (c: Buffer) => chunks.push(c)); res.on('end', () => done(null, Buffer.concat(chunks))); });
+    const pdf = await binary('pdf');
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const { flat } = await pdfText(pdf.body as Buffer);
+    expect(flat).toContain('Laporan Evaluasi Tahunan Kerjasama 2024');
+    expect(flat).toContain('Capaian keseluruhan / Overall achievement: 95 %');
+    expect(flat).toMatch(/Ditandatangani pada tahun ini \/ Signed in the year\s?4/);
+    expect(flat).toMatch(/Tanpa monitoring 12 bulan \/ No monitoring in 12 months\s?1/);
+    expect(flat).toContain('Mitra mundur');
+    expect(flat).toContain('Perpanjang MoU A5 dan jadwalkan monitoring.');
+    expect(flat).toContain('FO.28.2.1 · Versi / Version 1 · No. (draf / draft)');
+    expect(flat).toMatch(/Halaman \/ Page 1 dari \/ of \d/);
+
+    const docx = await binary('docx');
+    expect(docx.status).toBe(200);
+    const { text, flat: docxFlat } = docxText(docx.body as Buffer);
+    expect(text).not.toMatch(/[{}]/);
+    expect(docxFlat).toContain('Laporan Evaluasi Tahunan Kerjasama');
+    expect(docxFlat).toContain('Tahun / Year 2024');
+    expect(docxFlat).toContain('Capaian keseluruhan / Overall achievement: 95 %');
+    expect(docxFlat).toMatch(/Berlaku pada tahun ini \/ In force during the year ?5/);
+    expect(docxFlat).toContain('I3 Kuliah tamu');
+    expect(docxFlat).toContain('Kerjasama riset tumbuh.');
+    expect(docxFlat).toContain('FO.28.2.1 · Versi / Version 1 · No. (draf / draft)');
+  });
+
+  test('final: the Kapokja finalizes, the figures are frozen, recommendations reach next year\'s program', async () => {
+    const final = await kapokja.post(`/kerjasama/evaluation/${Y}/finalize`, {});
+    expect(final.status).toBe(200);
+    expect(final.body.data.report.workflowState).toBe('final');
+    expect(final.body.data.report.finalizedAt).toBeTruthy();
+    // A counted record changes after finalisation: the draft figures would change, the final ones do not.
+    await app.strapi.documents('api::monitoring-record.monitoring-record').update({ documentId: monitoringM6, data: { activitiesCount: 40 } as never });
+    const after = await director.get(`/kerjasama/evaluation/${Y}`);
+    expect(after.status).toBe(200);
+    expectFigures(after.body.data.figures);
+    const again = await kapokja.post(`/kerjasama/evaluation/${Y}/generate`, {});
+    expect(again.status).toBe(400);
+    expect(again.body.error.details.errors[0].path).toEqual(['year']);
+    const next = await kapokja.post('/kerjasama/program/start-from-last-year', { year: Y + 1 });
+    expect(next.status).toBe(200);
+    const program = await app.strapi.db.query('api::annual-program.annual-program').findOne({ where: { year: Y + 1 }, populate: { previousEvaluation: true } });
+    expect(program.summary).toContain('Perpanjang MoU A5 dan jadwalkan monitoring.');
+    expect(program.previousEvaluation.year).toBe(Y);
+  });
+});
