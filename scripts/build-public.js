@@ -4,7 +4,7 @@
  *
  * The scripts are TypeScript in public-src/ (type-checked by `npm run typecheck`, linted by
  * `npm run lint`), bundled by esbuild into the files the pages name (public/assets/directory.js,
- * public/usulan/usulan.js, public/survei/survei.js; git-ignored). They import the states, labels,
+ * public/usulan/usulan.js, public/survei/survei.js, public/verifikasi/verifikasi.js; git-ignored). They import the states, labels,
  * lists and dates they show from the pure domain modules (src/domain) rather than re-declaring
  * them; the build fails if a bundle takes anything from outside public-src/ and src/domain/
  * (server code, a package), so nothing of Strapi reaches a browser.
@@ -29,6 +29,7 @@ const BUNDLES = [
   { entry: 'public-src/directory.ts', out: 'public/assets/directory.js', format: 'esm' }, // <script type="module">
   { entry: 'public-src/usulan.ts', out: 'public/usulan/usulan.js', format: 'iife' },
   { entry: 'public-src/survei.ts', out: 'public/survei/survei.js', format: 'iife' },
+  { entry: 'public-src/verifikasi.ts', out: 'public/verifikasi/verifikasi.js', format: 'iife' },
 ];
 /** The only folders a bundle may take code from: the pages and the pure domain rules. */
 const BUNDLE_SOURCES = ['public-src/', 'src/domain/'];

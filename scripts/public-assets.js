@@ -30,6 +30,10 @@ const ASSETS = [
   { source: 'usulan/usulan.js', urls: ['/usulan/usulan.js'] },
   { source: 'survei/survei.css', urls: ['/survei/survei.css'] },
   { source: 'survei/survei.js', urls: ['/survei/survei.js'] },
+  // /verifikasi/<number> is answered by src/documents/issued/page.ts with the page as written, so
+  // it asks for these by their plain names: served compressed and revalidated.
+  { source: 'verifikasi/verifikasi.css', urls: ['/verifikasi/verifikasi.css'] },
+  { source: 'verifikasi/verifikasi.js', urls: ['/verifikasi/verifikasi.js'] },
   // The pages themselves are revalidated on every visit (they name the current assets).
   { source: 'index.html', urls: ['/', '/index.html'], page: true },
   { source: 'usulan/index.html', urls: ['/usulan/', '/usulan/index.html'], page: true },
