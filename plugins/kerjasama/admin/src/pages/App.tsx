@@ -1,5 +1,6 @@
 import { Page } from '@strapi/strapi/admin';
 import { Route, Routes } from 'react-router-dom';
+import { EvaluationPage } from './EvaluationPage';
 import { HomePage } from './HomePage';
 import { MappingPage } from './MappingPage';
 import { ParticipationPage } from './ParticipationPage';
@@ -14,6 +15,7 @@ const App = () => (
     <Route path="mapping" element={<MappingPage />} />
     <Route path="targets" element={<TargetsPage />} />
     <Route path="program" element={<ProgramPage />} />
+    <Route path="evaluation" element={<EvaluationPage />} />
     <Route path="retention" element={<RetentionPage />} />
     <Route path="surveys" element={<SurveyPage />} />
     <Route path="participation" element={<ParticipationPage />} />

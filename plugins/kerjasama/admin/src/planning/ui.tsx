@@ -79,6 +79,7 @@ const TABS = [
   { to: 'mapping', key: 'nav.mapping', id: 'Pemetaan kebutuhan', en: 'Needs mapping' },
   { to: 'targets', key: 'nav.targets', id: 'Target & capaian', en: 'Targets & achievement' },
   { to: 'program', key: 'nav.program', id: 'Program tahunan', en: 'Annual program' },
+  { to: 'evaluation', key: 'nav.evaluation', id: 'Laporan evaluasi', en: 'Evaluation report' },
 ];
 
 /** Header, tabs and year of every planning page. */
