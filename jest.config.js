@@ -1,13 +1,24 @@
 /** Unit tests (pure domain code) and API tests (a real Strapi on a real database). */
 const transform = { '^.+\\.tsx?$': ['@swc/jest', { jsc: { target: 'es2021' } }] };
 
-module.exports = {
+/**
+ * The compile and the template database (test/helpers/template-database.js) are the API and browser
+ * projects' own: jest runs a shared setup module once, and not at all for a unit-only run.
+ */
+const withStrapi = {
   globalSetup: '<rootDir>/test/helpers/global-setup.js',
-  testTimeout: 120000,
+  globalTeardown: '<rootDir>/test/helpers/global-teardown.js',
+};
+
+module.exports = {
+  // A boot on a loaded 2-core machine has been seen to take over 60 s; 120 s timed suites out in CI.
+  testTimeout: 240000,
+  // A library's stray timer or socket must not keep a finished run (and CI) waiting forever.
+  forceExit: true,
   projects: [
     { displayName: 'unit', testEnvironment: 'node', transform, testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
-    { displayName: 'api', testEnvironment: 'node', transform, testMatch: ['<rootDir>/test/api/**/*.test.ts'] },
+    { displayName: 'api', testEnvironment: 'node', transform, ...withStrapi, testMatch: ['<rootDir>/test/api/**/*.test.ts'] },
     // A real browser (Debian's /usr/bin/chromium through playwright-core) against a running instance.
-    { displayName: 'e2e', testEnvironment: 'node', transform, testMatch: ['<rootDir>/test/e2e/**/*.e2e.ts'] },
+    { displayName: 'e2e', testEnvironment: 'node', transform, ...withStrapi, testMatch: ['<rootDir>/test/e2e/**/*.e2e.ts'] },
   ],
 };

@@ -155,7 +155,7 @@ const copyDatabase = async (sourceEnv: Record<string, string>): Promise<TestData
   if (isPostgres) {
     const dump = path.join(work, 'kerjasama.dump');
     await execFileAsync('pg_dump', ['-Fc', '--no-owner', '-d', sourceEnv.DATABASE_URL, '-f', dump]);
-    const fresh = await createDatabase();
+    const fresh = await createDatabase({ fresh: true });
     await execFileAsync('pg_restore', ['--no-owner', '-d', fresh.env.DATABASE_URL, dump]);
     return fresh;
   }
@@ -208,7 +208,7 @@ beforeAll(async () => {
   source = undefined;
 
   // Restore into a fresh database and an empty uploads folder, then boot on it.
-  target = await createDatabase();
+  target = await createDatabase({ fresh: true });
   const targetPublic = publicDir('public-restored');
   await strapiCli(['import', '--file', `${archive}.tar.gz.enc`, '--key', KEY, '--force'], { ...target.env, PUBLIC_DIR: targetPublic, SEED_DEMO: 'false' });
   restored = await setupStrapi({ SEED_DEMO: 'true', PUBLIC_DIR: targetPublic }, { database: target });

@@ -19,7 +19,7 @@ beforeAll(async () => {
   } as typeof net.Socket.prototype.connect;
   // Telemetry is left to the project's own configuration here, not to the test environment.
   delete process.env.STRAPI_TELEMETRY_DISABLED;
-  app = await setupStrapi({ ADMIN_EMAIL, ADMIN_PASSWORD: TEST_PASSWORD, STRAPI_TELEMETRY_DISABLED: '' });
+  app = await setupStrapi({ ADMIN_EMAIL, ADMIN_PASSWORD: TEST_PASSWORD, STRAPI_TELEMETRY_DISABLED: '' }, { fresh: true });
   // Telemetry and update checks fire shortly after start: give them the chance to show.
   await new Promise((resolve) => setTimeout(resolve, 1500));
 });

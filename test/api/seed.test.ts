@@ -15,7 +15,7 @@ const snapshot = async () => {
 };
 
 beforeAll(async () => {
-  app = await setupStrapi({ SEED_DEMO: 'true' });
+  app = await setupStrapi({ SEED_DEMO: 'true' }, { fresh: true });
 });
 afterAll(() => app?.destroy());
 

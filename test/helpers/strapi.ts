@@ -1,45 +1,36 @@
 import fs from 'fs';
 import path from 'path';
 import { randomBytes } from 'crypto';
-import { Client } from 'pg';
 import supertest from 'supertest';
 import type { Core } from '@strapi/strapi';
 import { distDir } from './dist';
+import testEnv from './test-env.json';
+import { copyTemplate, databaseUrl, withAdminClient } from './template-database';
 
 const APP_DIR = path.resolve(__dirname, '..', '..');
 export const isPostgres = process.env.DATABASE_CLIENT === 'postgres';
-
-const adminDatabaseUrl = () => process.env.TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-
-const withAdminClient = async <T>(work: (client: Client) => Promise<T>) => {
-  const client = new Client({ connectionString: adminDatabaseUrl() });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-};
 
 export interface TestDatabase {
   env: Record<string, string>;
   drop: () => Promise<void>;
 }
 
-/** A fresh database per test file: a new SQLite file, or a new PostgreSQL database. */
-export const createDatabase = async (): Promise<TestDatabase> => {
+/**
+ * A database of the test file's own: a copy of the run's template (booted once by the global
+ * setup), or with `fresh` an empty one, for tests of what a first boot does.
+ */
+export const createDatabase = async ({ fresh = false }: { fresh?: boolean } = {}): Promise<TestDatabase> => {
   const name = `kerjasama_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const filename = path.join(APP_DIR, '.tmp', `${name}.db`);
+  if (!isPostgres) fs.mkdirSync(path.dirname(filename), { recursive: true });
+  const copied = !fresh && (await copyTemplate(name, filename));
   if (isPostgres) {
-    await withAdminClient((client) => client.query(`CREATE DATABASE ${name}`));
-    const url = new URL(adminDatabaseUrl());
-    url.pathname = `/${name}`;
+    if (!copied) await withAdminClient((client) => client.query(`CREATE DATABASE ${name}`));
     return {
-      env: { DATABASE_CLIENT: 'postgres', DATABASE_URL: url.toString() },
+      env: { DATABASE_CLIENT: 'postgres', DATABASE_URL: databaseUrl(name) },
       drop: () => withAdminClient((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
     };
   }
-  const filename = path.join(APP_DIR, '.tmp', `${name}.db`);
-  fs.mkdirSync(path.dirname(filename), { recursive: true });
   return {
     env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: filename },
     drop: async () => {
@@ -56,14 +47,7 @@ export interface TestApp {
   destroy: () => Promise<void>;
 }
 
-const TEST_ENV: Record<string, string> = {
-  NODE_ENV: 'test',
-  STRAPI_TELEMETRY_DISABLED: 'true',
-  STRAPI_STARTUP_BANNER: 'false',
-  CRON_ENABLED: 'false',
-  SEED_DEMO: 'false',
-  STRAPI_LOG_LEVEL: 'warn',
-};
+const TEST_ENV: Record<string, string> = testEnv;
 
 const boot = async (serveAdminPanel = false): Promise<Core.Strapi> => {
   // Required lazily so that process.env is in place before Strapi reads its configuration.
@@ -81,13 +65,14 @@ const boot = async (serveAdminPanel = false): Promise<Core.Strapi> => {
 
 /**
  * `serveAdminPanel` serves the built admin (dist build/) too, for browser tests of the admin;
- * `database` boots one made beforehand (e.g. restored from a backup) instead of a fresh one.
+ * `database` boots one made beforehand (e.g. restored from a backup) instead of a copy of the
+ * template; `fresh` boots an empty database, as a first installation does.
  */
 export const setupStrapi = async (
   env: Record<string, string> = {},
-  { serveAdminPanel = false, database: given }: { serveAdminPanel?: boolean; database?: TestDatabase } = {},
+  { serveAdminPanel = false, database: given, fresh = false }: { serveAdminPanel?: boolean; database?: TestDatabase; fresh?: boolean } = {},
 ): Promise<TestApp> => {
-  const database = given ?? (await createDatabase());
+  const database = given ?? (await createDatabase({ fresh }));
   Object.assign(process.env, TEST_ENV, database.env, env);
   let strapi = await boot(serveAdminPanel);
   const app: TestApp = {
