@@ -17,13 +17,15 @@ export const TARGET_METRICS = [
 ] as const;
 export type TargetMetric = (typeof TARGET_METRICS)[number];
 
-export const PARTNER_LEVELS = ['local_regional', 'national', 'international'] as const;
-export type PartnerLevel = (typeof PARTNER_LEVELS)[number];
+// One owner for the partner levels: the directory's list (the planning targets count by the same levels).
+import { PARTNER_LEVELS, type PartnerLevel } from './directory';
+export { PARTNER_LEVELS, type PartnerLevel };
 
 export const NEEDS_PRIORITIES = ['none', 'low', 'medium', 'high'] as const;
 export type NeedsPriority = (typeof NEEDS_PRIORITIES)[number];
 
 export const MAPPING_SOURCES = ['unit_request', 'internal_meeting', 'unit_meeting', 'evaluation_report', 'other'] as const;
+export type MappingSource = (typeof MAPPING_SOURCES)[number];
 
 /** The years the planning screens work with (the schema's range for every `year` field). */
 export const PLANNING_YEARS = { min: 2000, max: 2100 } as const;

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { createUnitAccount, sendCallForProposals } from '../../../src/participation/units';
-import { listSurveys, sendSurveyInvitations, surveyResults } from '../../../src/participation/survey';
+import { createUnitAccount, sendCallForProposals } from '../participation/units';
+import { listSurveys, sendSurveyInvitations, surveyResults } from '../participation/survey';
 
 /**
  * Units and partners taking part (issue 6): Humas sends calls for proposals, creates unit

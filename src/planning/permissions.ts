@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { PLUGIN_ACTIONS } from '../shared/permissions';
+import { PLUGIN_ACTIONS } from '../contracts/permissions';
 import { participationPermissionActions } from './participation';
 import { documentPermissionActions } from './documents';
 import { evaluationPermissionActions } from '../documents/evaluation/plugin';

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { afterWritesTo } from '../../../src/freshness/after-writes';
+import { afterWritesTo } from '../freshness/after-writes';
 import { preparedService } from './services/prepared';
 import { UIDS } from './services/schema';
 

@@ -1,10 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { formatBilingual } from '../../../../src/domain/bilingual';
-import { describeWorkflow, requestTransition } from '../../../../src/workflow/service';
-import { resolveActor } from '../../../../src/workflow/actor';
-import { retentionReport } from '../../../../src/workflow/retention-report';
-import { PLUGIN_ACTIONS, type PluginAction } from '../../shared/permissions';
+import { formatBilingual } from '../../domain/bilingual';
+import { describeWorkflow, requestTransition } from '../../workflow/service';
+import { resolveActor } from '../../workflow/actor';
+import { retentionReport } from '../../workflow/retention-report';
+import { PLUGIN_ACTIONS, type PluginAction } from '../../contracts/permissions';
+import type { MappingCopyResult, TargetsReport } from '../../contracts/planning';
 import { participationControllers } from '../participation';
 import { documentControllers } from '../documents';
 import { evaluationControllers } from '../../documents/evaluation/plugin';
@@ -79,7 +80,8 @@ export const controllers = {
     async copyFromPreviousYear(ctx: KoaContext) {
       const year = requireYear(bodyOf(ctx).year);
       const result = await getService(strapi, 'mapping').copyFromPreviousYear(year);
-      ctx.body = { data: { ...result, matrix: await getService(strapi, 'mapping').matrix(year) } };
+      const data: MappingCopyResult = { ...result, matrix: await getService(strapi, 'mapping').matrix(year) };
+      ctx.body = { data };
     },
     async export(ctx: KoaContext) {
       const year = yearOf(ctx, ctx.query.year);
@@ -95,7 +97,8 @@ export const controllers = {
         getService(strapi, 'mapping').units(),
         getService(strapi, 'mapping').cooperationTypes(),
       ]);
-      ctx.body = { data: { ...report, units, cooperationTypes } };
+      const data: TargetsReport = { ...report, units, cooperationTypes };
+      ctx.body = { data };
     },
     async create(ctx: KoaContext) {
       const body = bodyOf(ctx);

@@ -11,7 +11,7 @@ import {
   type ScopeDimension,
   type TargetMetric,
   type TargetScope,
-} from '../../../../src/domain/achievement';
+} from '../../domain/achievement';
 import { preparedService } from './prepared';
 import { createSchema, UIDS, type JoinNames } from './schema';
 import { runSql, toId, toNumber, type SqlRow } from './sql';

@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
-import { progressWidth } from '../../../../src/domain/achievement';
-import { addDays } from '../../../../src/domain/dates';
-import { todayInBatam } from '../../../../src/workflow/today';
+import type { Dashboard } from '../../contracts/planning';
+import { progressWidth } from '../../domain/achievement';
+import { addDays } from '../../domain/dates';
+import { todayInBatam } from '../../workflow/today';
 import { createMappingService } from './mapping';
 import { preparedService } from './prepared';
 import { createSchema, UIDS } from './schema';
@@ -127,7 +128,7 @@ export const createDashboardService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    async dashboard(year: number, now = new Date()) {
+    async dashboard(year: number, now = new Date()): Promise<Dashboard> {
       const today = todayInBatam(now);
       // Both lists read every agreement in force: prepared once per change (and per day).
       const prepared = preparedService(strapi);

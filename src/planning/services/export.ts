@@ -1,13 +1,14 @@
 import ExcelJS from 'exceljs';
-import { METRIC_DEFINITIONS, type RollUpRow, type TargetMetric } from '../../../../src/domain/achievement';
-import { formatBilingual } from '../../../../src/domain/bilingual';
+import { METRIC_DEFINITIONS, type RollUpRow, type TargetMetric } from '../../domain/achievement';
+import { formatBilingual, type Bilingual } from '../../domain/bilingual';
+import { PARTNER_LEVEL_LABELS, PRIORITY_LABELS } from '../../contracts/labels';
 import type { CooperationTypeRef, MappingCell, UnitRef } from './mapping';
 import type { TargetRow } from './targets';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-const PRIORITY_LABELS: Record<string, string> = { none: 'Tidak ada (None)', low: 'Rendah (Low)', medium: 'Sedang (Medium)', high: 'Tinggi (High)' };
-const LEVEL_LABELS: Record<string, string> = { local_regional: 'Lokal/wilayah (Local/regional)', national: 'Nasional (National)', international: 'Internasional (International)' };
+/** An enum value in the workbook: its label from the one label table (the page shows the same), else the raw value. */
+const labelOf = (labels: Readonly<Record<string, Bilingual>>, value: string) => (labels[value] ? formatBilingual(labels[value]) : value);
 
 const styleHeader = (sheet: ExcelJS.Worksheet) => {
   const header = sheet.getRow(1);
@@ -31,7 +32,7 @@ export const mappingWorkbook = async (year: number, units: UnitRef[], types: Coo
     const row: Record<string, string> = { code: unit.code, name: unit.name };
     for (const type of types) {
       const cell = byCell.get(`${unit.id}:${type.id}`);
-      row[`t${type.id}`] = cell ? PRIORITY_LABELS[cell.priority] ?? cell.priority : '';
+      row[`t${type.id}`] = cell ? labelOf(PRIORITY_LABELS, cell.priority) : '';
     }
     sheet.addRow(row);
   }
@@ -50,7 +51,7 @@ export const mappingWorkbook = async (year: number, units: UnitRef[], types: Coo
     notes.addRow({
       unit: unitById.get(cell.unitId)?.name ?? cell.unitId,
       type: typeById.get(cell.cooperationTypeId)?.name ?? cell.cooperationTypeId,
-      priority: PRIORITY_LABELS[cell.priority] ?? cell.priority,
+      priority: labelOf(PRIORITY_LABELS, cell.priority),
       source: cell.source ?? '',
       rationale: cell.rationale ?? '',
     });
@@ -81,7 +82,7 @@ export const targetsWorkbook = async (year: number, targets: TargetWithAchieveme
     sheet.addRow({
       unit: target.unit?.name ?? 'Institusi (Institution-wide)',
       type: target.cooperationType?.name ?? '',
-      level: target.partnerLevel ? LEVEL_LABELS[target.partnerLevel] ?? target.partnerLevel : '',
+      level: target.partnerLevel ? labelOf(PARTNER_LEVEL_LABELS, target.partnerLevel) : '',
       metric: metricLabel(target.metric),
       target: target.targetValue,
       achieved: target.achieved,

@@ -1,9 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { parsePlanningYear } from '../../../../src/domain/achievement';
-import { formatBilingual } from '../../../../src/domain/bilingual';
-import { fieldError, type FieldError } from '../../../../src/domain/validation';
-import { throwFieldErrors } from '../../../../src/workflow/errors';
+import { parsePlanningYear } from '../../domain/achievement';
+import { formatBilingual } from '../../domain/bilingual';
+import { fieldError, type FieldError } from '../../domain/validation';
+import { throwFieldErrors } from '../../workflow/errors';
 import { UIDS } from './schema';
 
 export type Row = Record<string, unknown> & { id: number; documentId: string };

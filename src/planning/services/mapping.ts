@@ -1,38 +1,12 @@
 import type { Core } from '@strapi/strapi';
-import { checkMappingSource, checkPriority, type NeedsPriority } from '../../../../src/domain/achievement';
-import type { FieldError } from '../../../../src/domain/validation';
-import { throwFieldErrors } from '../../../../src/workflow/errors';
+import { checkMappingSource, checkPriority, type NeedsPriority } from '../../domain/achievement';
+import type { FieldError } from '../../domain/validation';
+import { throwFieldErrors } from '../../workflow/errors';
 import { optionalText, resolveReference, type Row } from './lookups';
 import { UIDS } from './schema';
+import type { CooperationTypeRef, MappingCell, MappingMatrix, UnitRef } from '../../contracts/planning';
 
-export interface MappingCell {
-  documentId: string;
-  unitId: number;
-  cooperationTypeId: number;
-  priority: NeedsPriority;
-  rationale: string | null;
-  source: string | null;
-}
-
-export interface UnitRef {
-  id: number;
-  documentId: string;
-  code: string;
-  name: string;
-  nameEn: string | null;
-  kind: string;
-  parentId: number | null;
-}
-
-export interface CooperationTypeRef {
-  id: number;
-  documentId: string;
-  code: string;
-  name: string;
-  nameEn: string | null;
-  tridharma: string;
-  iku6Criterion: string | null;
-}
+export type { CooperationTypeRef, MappingCell, UnitRef };
 
 export const createMappingService = ({ strapi }: { strapi: Core.Strapi }) => {
   /** Active units with their parent (two queries), ordered by code. */
@@ -99,7 +73,7 @@ export const createMappingService = ({ strapi }: { strapi: Core.Strapi }) => {
     cells,
 
     /** The matrix of a year: units × types and the cells that are set (a constant six queries). */
-    async matrix(year: number) {
+    async matrix(year: number): Promise<MappingMatrix> {
       const [unitList, typeList, cellList, previousYearCells] = await Promise.all([
         units(),
         cooperationTypes(),

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { createFreshness, type Stamp } from '../../../../src/freshness/freshness';
+import { createFreshness, type Stamp } from '../../freshness/freshness';
 
 /** Values kept at once (a year's pages use a handful). */
 const MAX_PREPARED = 64;

@@ -1,12 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { computeTargetAchievement, type TargetInput } from '../../../../src/domain/achievement';
-import { formatBilingual } from '../../../../src/domain/bilingual';
-import { isUnfinishedItem, uncoveredNeeds, uncoveredTargets, type CoverageItem } from '../../../../src/domain/program-coverage';
-import type { Actor } from '../../../../src/domain/roles';
-import { fieldError, type FieldError } from '../../../../src/domain/validation';
-import { throwFieldErrors } from '../../../../src/workflow/errors';
-import { describeWorkflow, requestTransition } from '../../../../src/workflow/service';
+import { computeTargetAchievement, type TargetInput } from '../../domain/achievement';
+import { formatBilingual } from '../../domain/bilingual';
+import { isUnfinishedItem, uncoveredNeeds, uncoveredTargets, type CoverageItem } from '../../domain/program-coverage';
+import type { Actor } from '../../domain/roles';
+import { fieldError, type FieldError } from '../../domain/validation';
+import { throwFieldErrors } from '../../workflow/errors';
+import { describeWorkflow, requestTransition } from '../../workflow/service';
+import type { ProgramChoices } from '../../contracts/planning';
 import type { AchievementService } from './achievement';
 import { createMappingService, type UnitRef } from './mapping';
 import { notFound, optionalText, resolveReference, resolveReferences, type Row } from './lookups';
@@ -293,7 +294,7 @@ export const createProgramService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** What the item form offers: partners, cooperation types, units (in their tree) and KPIs; five queries. */
-    async choices() {
+    async choices(): Promise<ProgramChoices> {
       const [partners, cooperationTypes, units, kpis] = await Promise.all([
         // A listed partner has a published copy too: the draft is the one row every partner has.
         strapi.db.query(UIDS.partner).findMany({ where: { publishedAt: null }, select: ['id', 'documentId', 'name', 'level'], orderBy: [{ name: 'asc' }, { id: 'asc' }] }) as Promise<Row[]>,

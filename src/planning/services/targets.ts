@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { TargetsReport } from '../../contracts/planning';
 import {
   checkMetric,
   checkPartnerLevel,
@@ -9,10 +10,10 @@ import {
   rollUpAchievement,
   type TargetInput,
   type TargetMetric,
-} from '../../../../src/domain/achievement';
-import { formatBilingual } from '../../../../src/domain/bilingual';
-import type { FieldError } from '../../../../src/domain/validation';
-import { throwFieldErrors } from '../../../../src/workflow/errors';
+} from '../../domain/achievement';
+import { formatBilingual } from '../../domain/bilingual';
+import type { FieldError } from '../../domain/validation';
+import { throwFieldErrors } from '../../workflow/errors';
 import type { AchievementService } from './achievement';
 import { notFound, optionalText, resolveReference, type Row } from './lookups';
 import { UIDS } from './schema';
@@ -70,7 +71,7 @@ export const createTargetsService = ({ strapi }: { strapi: Core.Strapi }) => {
   });
 
   /** Targets beside their achievement, and the institution-wide roll-up (a constant seven queries). */
-  const report = async (year: number) => {
+  const report = async (year: number): Promise<Omit<TargetsReport, 'units' | 'cooperationTypes'>> => {
     const targets = await loadTargets(year);
     const inputs = targets.map(asInput);
     const figures = await achievement().figures(year, inputs);

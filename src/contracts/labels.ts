@@ -1,0 +1,34 @@
+/**
+ * Label tables of the planning enums, one owner for the admin pages and the XLSX exports (they
+ * used to disagree). Keyed by the domain's own lists, so a new enum value without a label does
+ * not compile.
+ */
+import type { MappingSource, NeedsPriority } from '../domain/achievement';
+import type { Bilingual } from '../domain/bilingual';
+import { INSTITUTION_TYPE_LABELS, PARTNER_LEVEL_LABELS } from '../domain/directory';
+
+export type Tridharma = 'education' | 'research' | 'community_service' | 'support';
+
+export const PRIORITY_LABELS: Readonly<Record<NeedsPriority, Bilingual>> = {
+  none: { id: 'Tidak perlu', en: 'None' },
+  low: { id: 'Rendah', en: 'Low' },
+  medium: { id: 'Sedang', en: 'Medium' },
+  high: { id: 'Tinggi', en: 'High' },
+};
+
+export const TRIDHARMA_LABELS: Readonly<Record<Tridharma, Bilingual>> = {
+  education: { id: 'Pendidikan', en: 'Education' },
+  research: { id: 'Penelitian', en: 'Research' },
+  community_service: { id: 'Pengabdian masyarakat', en: 'Community service' },
+  support: { id: 'Penunjang', en: 'Support' },
+};
+
+export const MAPPING_SOURCE_LABELS: Readonly<Record<MappingSource, Bilingual>> = {
+  unit_request: { id: 'Permintaan unit', en: 'Unit request' },
+  internal_meeting: { id: 'Rapat internal', en: 'Internal meeting' },
+  unit_meeting: { id: 'Rapat dengan unit', en: 'Meeting with unit' },
+  evaluation_report: { id: 'Laporan evaluasi', en: 'Evaluation report' },
+  other: { id: 'Lainnya', en: 'Other' },
+};
+
+export { INSTITUTION_TYPE_LABELS, PARTNER_LEVEL_LABELS };
