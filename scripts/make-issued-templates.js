@@ -64,7 +64,36 @@ const minutes = () =>
     p('({minuteTaker})'),
   ].join('');
 
-const TEMPLATES = { 'BO.29.3.1': minutes };
+/** BO.28.1.2 — Rekap Monitoring Kerjasama (monitoring recap) per period and unit. */
+const monitoringRecap = () =>
+  [
+    p({ text: '{titleId}', bold: true, size: 28 }, { align: 'center', spacingAfter: 0 }),
+    p({ text: '{titleEn}', italic: true, size: 22 }, { align: 'center' }),
+    p('Unit: {unitName}'),
+    p('Periode / Period: {period}', { spacingAfter: 200 }),
+    table(
+      [
+        { header: 'Nomor / Number', field: 'ourNumber', width: 0.11 },
+        { header: 'Naskah / Agreement', field: 'title', width: 0.14 },
+        { header: 'Mitra / Partner', field: 'partner', width: 0.11 },
+        { header: 'Kegiatan / Activities', field: 'activities', width: 0.08, align: 'right' },
+        { header: 'Peserta / Participants', field: 'participants', width: 0.11 },
+        { header: 'Keluaran / Outputs', field: 'outputs', width: 0.13 },
+        { header: 'Bukti / Evidence', field: 'evidence', width: 0.11 },
+        { header: 'Status', field: 'state', width: 0.09 },
+        { header: 'Tindak lanjut / Follow-up', field: 'followUp', width: 0.12 },
+      ],
+      'rows',
+    ),
+    heading('Jumlah / Totals'),
+    p('{totals}'),
+    p('', { spacingAfter: 360 }),
+    p('Batam, {issuedAt}', { align: 'right' }),
+    p('Kapokja Humas & Kerjasama', { align: 'right', spacingAfter: 960 }),
+    p('(........................................)', { align: 'right' }),
+  ].join('');
+
+const TEMPLATES = { 'BO.29.3.1': minutes, 'BO.28.1.2': monitoringRecap };
 
 module.exports = { TEMPLATES };
 

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { ISSUED_DOCUMENT } from '../documents/issued/issue';
+import { ISSUED_DOCUMENT, type RenderedDocument } from '../documents/issued/issue';
 import { issueMinutes, previewMinutes } from '../documents/minutes/service';
+import { issueRecap, monitoringRecap, previewRecap } from '../documents/monitoring-recap/service';
 import { uploadUrlSigner } from '../uploads';
 
 /**
@@ -24,6 +25,9 @@ export const documentRoutes = [
   { method: 'GET', path: '/documents', handler: 'documents.list', config: requires(DOCUMENT_ACTIONS.read) },
   { method: 'GET', path: '/minutes/:documentId/preview', handler: 'documents.previewMinutes', config: requires(DOCUMENT_ACTIONS.read) },
   { method: 'POST', path: '/minutes/:documentId/issue', handler: 'documents.issueMinutes', config: requires(DOCUMENT_ACTIONS.issue) },
+  { method: 'GET', path: '/monitoring-recap', handler: 'documents.recap', config: requires(DOCUMENT_ACTIONS.read) },
+  { method: 'GET', path: '/monitoring-recap/export', handler: 'documents.previewRecap', config: requires(DOCUMENT_ACTIONS.read) },
+  { method: 'POST', path: '/monitoring-recap/issue', handler: 'documents.issueRecap', config: requires(DOCUMENT_ACTIONS.issue) },
 ];
 
 interface Ctx {
@@ -52,16 +56,30 @@ const listIssued = async (strapi: Core.Strapi, query: Record<string, unknown>) =
   }));
 };
 
+const sendFile = (ctx: Ctx, print: RenderedDocument) => {
+  ctx.type = print.mime;
+  ctx.attachment(print.filename);
+  ctx.body = print.bytes;
+};
+
 export const documentControllers = {
   documents: ({ strapi }: { strapi: Core.Strapi }) => ({
     async list(ctx: Ctx) {
       ctx.body = { data: await listIssued(strapi, ctx.query) };
     },
     async previewMinutes(ctx: Ctx) {
-      const print = await previewMinutes(strapi, ctx.params.documentId, ctx.query.format ?? 'pdf');
-      ctx.type = print.mime;
-      ctx.attachment(print.filename);
-      ctx.body = print.bytes;
+      sendFile(ctx, await previewMinutes(strapi, ctx.params.documentId, ctx.query.format ?? 'pdf'));
+    },
+    async recap(ctx: Ctx) {
+      ctx.body = { data: await monitoringRecap(strapi, { year: ctx.query.year, period: ctx.query.period, unit: ctx.query.unit }) };
+    },
+    async previewRecap(ctx: Ctx) {
+      sendFile(ctx, await previewRecap(strapi, { year: ctx.query.year, period: ctx.query.period, unit: ctx.query.unit, format: ctx.query.format ?? 'pdf' }));
+    },
+    async issueRecap(ctx: Ctx) {
+      const body = ctx.request.body ?? {};
+      ctx.status = 201;
+      ctx.body = { data: await issueRecap(strapi, { year: body.year, period: body.period, unit: body.unit, format: body.format ?? 'pdf' }) };
     },
     async issueMinutes(ctx: Ctx) {
       ctx.status = 201;

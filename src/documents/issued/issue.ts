@@ -9,6 +9,7 @@ import { ROLE_LABELS, type Actor } from '../../domain/roles';
 import { publicBaseUrl } from '../../participation/mailer';
 import { resolveActor } from '../../workflow/actor';
 import { refuse } from '../../workflow/errors';
+import { MIME } from './formats';
 import { FORM_CODE, formatDocumentNumber, verifyPath } from './number';
 
 export const ISSUED_DOCUMENT = 'api::issued-document.issued-document';
@@ -50,11 +51,7 @@ export interface IssuedDocument {
 }
 
 /** The document formats the office files: PDF, Word, Excel. */
-const ISSUABLE_MIME = new Set([
-  'application/pdf',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-]);
+const ISSUABLE_MIME = new Set<string>(Object.values(MIME));
 
 /** Only issueDocument writes issued documents: the immutability rule lets this context through, once, to create. */
 const issuing = new AsyncLocalStorage<true>();

@@ -2,12 +2,8 @@ import type { Content, TableCell } from 'pdfmake/interfaces';
 import { renderDocx, renderPdf, templatePath, type DocumentOptions } from '../render';
 import { MINUTES_FORM, type MinutesView } from './view';
 
-export type DocumentFormat = 'pdf' | 'docx';
-
-export const MIME: Record<DocumentFormat, string> = {
-  pdf: 'application/pdf',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-};
+export const MINUTES_FORMATS = ['pdf', 'docx'] as const;
+export type MinutesFormat = (typeof MINUTES_FORMATS)[number];
 
 const header = (labels: string[]): TableCell[] => labels.map((text) => ({ text, style: 'tableHeader' }));
 
@@ -62,7 +58,7 @@ export const minutesDocxData = (view: MinutesView) => ({ ...view });
 
 export const minutesOptions = (documentNumber?: string, verifyUrl?: string): DocumentOptions => ({ ...MINUTES_FORM, documentNumber, verifyUrl });
 
-export const renderMinutes = async (view: MinutesView, format: DocumentFormat, options: DocumentOptions): Promise<Buffer> =>
+export const renderMinutes = async (view: MinutesView, format: MinutesFormat, options: DocumentOptions): Promise<Buffer> =>
   format === 'pdf'
     ? renderPdf({ content: minutesPdfContent(view) }, options)
     : renderDocx(templatePath(MINUTES_FORM.formCode), minutesDocxData(view), options);

@@ -4,15 +4,12 @@ import { formatBilingual } from '../../domain/bilingual';
 import type { Actor } from '../../domain/roles';
 import { refuse } from '../../workflow/errors';
 import { issueDocument, type IssuedDocument, type RenderedDocument } from '../issued/issue';
-import { MIME, minutesOptions, renderMinutes, type DocumentFormat } from './render';
+import { documentFileName, MIME, parseFormat } from '../issued/formats';
+import { MINUTES_FORMATS, minutesOptions, renderMinutes, type MinutesFormat } from './render';
 import { MINUTES_FORM, minutesView, type MinuteRecord } from './view';
 
 export const MINUTE = 'api::meeting-minute.meeting-minute';
 
-const parseFormat = (format: unknown): DocumentFormat => {
-  if (format === 'pdf' || format === 'docx') return format;
-  return refuse('format', formatBilingual({ id: 'Format harus "pdf" atau "docx"', en: 'The format must be "pdf" or "docx"' }));
-};
 
 /** The stored minute with everything its print shows (attendees, decisions with their proposals, action items). */
 export const loadMinute = async (strapi: Core.Strapi, documentId: unknown) => {
@@ -32,17 +29,15 @@ export const loadMinute = async (strapi: Core.Strapi, documentId: unknown) => {
   return row;
 };
 
-const fileName = (label: string, format: DocumentFormat) => `${label.replace(/[^A-Za-z0-9.]+/g, '-')}.${format}`;
-
-const render = async (minute: MinuteRecord, format: DocumentFormat, documentNumber?: string, verifyUrl?: string): Promise<RenderedDocument> => ({
+const render = async (minute: MinuteRecord, format: MinutesFormat, documentNumber?: string, verifyUrl?: string): Promise<RenderedDocument> => ({
   bytes: await renderMinutes(minutesView(minute), format, minutesOptions(documentNumber, verifyUrl)),
-  filename: fileName(documentNumber ?? `Notulen-${minute.number}-draf`, format),
+  filename: documentFileName(documentNumber ?? `Notulen-${minute.number}-draf`, format),
   mime: MIME[format],
 });
 
 /** A print without a number (a preview, any state): what Staf Humas checks before the Kapokja issues. */
 export const previewMinutes = async (strapi: Core.Strapi, documentId: unknown, format: unknown) => {
-  const chosen = parseFormat(format);
+  const chosen = parseFormat(format, MINUTES_FORMATS);
   return render(await loadMinute(strapi, documentId), chosen);
 };
 
@@ -52,7 +47,7 @@ export const previewMinutes = async (strapi: Core.Strapi, documentId: unknown, f
  * their content no longer changes, so the issued file stays what the record says.
  */
 export const issueMinutes = async (strapi: Core.Strapi, { documentId, format, actor }: { documentId: unknown; format: unknown; actor?: Actor }): Promise<IssuedDocument> => {
-  const chosen = parseFormat(format);
+  const chosen = parseFormat(format, MINUTES_FORMATS);
   const minute = await loadMinute(strapi, documentId);
   if (minute.workflowState !== 'final') {
     refuse('workflowState', formatBilingual({
