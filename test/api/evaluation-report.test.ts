@@ -210,4 +210,24 @@ describe('FO.28.2.1 evaluation report', () => {
     expect(program.summary).toContain('Perpanjang MoU A5 dan jadwalkan monitoring.');
     expect(program.previousEvaluation.year).toBe(Y);
   });
+
+  test('the number of queries does not grow with the data (2025, after its program was started)', async () => {
+    const path = `/kerjasama/evaluation/${Y + 1}`;
+    const countAfterWarmCall = async () => {
+      expect((await director.get(path)).status).toBe(200);
+      return (await countQueries(app.strapi, () => director.get(path))).queries;
+    };
+    const before = await countAfterWarmCall();
+    for (let i = 0; i < 5; i += 1) {
+      const agreement = await createDocument(app.strapi, 'api::agreement.agreement', {
+        ourNumber: `Q${i}/${Date.now()}`, title: `Naskah Q${i}`, kind: 'mou', partner: world.partners.PB, units: [world.units.P2], signedDate: '2025-02-01', startDate: '2025-02-01', endDate: '2027-01-31',
+      });
+      await createDocument(app.strapi, 'api::monitoring-record.monitoring-record', { agreement: agreement.documentId, monitoredOn: '2025-03-01', implementationState: 'on_track', activitiesCount: 1 });
+    }
+    const after = await countAfterWarmCall();
+    expect(after).toBe(before);
+    const figures = (await director.get(path)).body.data.figures as EvaluationFigures;
+    expect(figures.agreements.signed).toBe(5);
+    expect(figures.monitoring.records).toBe(5);
+  });
 });
