@@ -4,6 +4,7 @@ import path from 'path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { setupStrapi, type TestApp } from '../helpers/strapi';
 import { axeViolations } from '../helpers/page-checks';
+import { ensurePublicBuild } from '../helpers/public-build';
 import { createMinute, issueModule, KAPOKJA, sha256, tinyPdf } from '../helpers/issued';
 
 /**
@@ -27,6 +28,8 @@ const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'verifikasi-'));
 
 beforeAll(async () => {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
+  // The page's script is bundled from public-src/verifikasi.ts by npm run build:public.
+  ensurePublicBuild();
   app = await setupStrapi({ PUBLIC_URL: BASE, HOST: '127.0.0.1', PORT: String(PORT) });
   await new Promise<void>((resolve) => app.strapi.server.httpServer.listen(PORT, '127.0.0.1', resolve));
   minuteDocumentId = (await createMinute(app.strapi)).documentId;
