@@ -1,24 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { FILTER_PARAMETERS } from '../../domain/directory';
+import { directoryPartnerSdl } from './partner-fields';
 import { directoryService } from './services/directory';
 
 const typeDefs = `
-  "A listed partner's public fields (the same projection as GET /api/directory)."
-  type DirectoryPartner {
-    documentId: ID!
-    name: String!
-    institutionType: String!
-    level: String!
-    country: String!
-    city: String
-    website: String
-    logoUrl: String
-    publicDescription: String
-    cooperationTypes: [String!]!
-    units: [String!]!
-    since: Int
-    agreementKinds: [String!]!
-  }
+${directoryPartnerSdl()}
 
   "The public partner directory: partners plus meta (total, counts, filters, labels in id and en)."
   type Directory {

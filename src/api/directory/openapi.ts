@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { FILTER_PARAMETERS, INSTITUTION_TYPES, PARTNER_LEVELS, Q_MAX_LENGTH } from '../../domain/directory';
+import { directoryPartnerOpenApi } from './partner-fields';
 
 const filterDescriptions: Record<(typeof FILTER_PARAMETERS)[number], { description: string; schema: Record<string, unknown> }> = {
   level: { description: 'Tingkat mitra (Partner level)', schema: { type: 'string', enum: [...PARTNER_LEVELS] } },
@@ -13,7 +14,6 @@ const filterDescriptions: Record<(typeof FILTER_PARAMETERS)[number], { descripti
 const bilingual = { type: 'object', properties: { id: { type: 'string' }, en: { type: 'string' } }, required: ['id', 'en'] };
 const labelTable = { type: 'object', additionalProperties: bilingual };
 const counts = { type: 'object', additionalProperties: { type: 'integer' } };
-const nullableString = { type: 'string', nullable: true };
 
 const override = {
   paths: {
@@ -37,25 +37,7 @@ const override = {
   },
   components: {
     schemas: {
-      DirectoryPartner: {
-        type: 'object',
-        required: ['documentId', 'name', 'institutionType', 'level', 'country', 'cooperationTypes', 'units', 'agreementKinds'],
-        properties: {
-          documentId: { type: 'string' },
-          name: { type: 'string' },
-          institutionType: { type: 'string', enum: [...INSTITUTION_TYPES] },
-          level: { type: 'string', enum: [...PARTNER_LEVELS] },
-          country: { type: 'string', pattern: '^[A-Z]{2}$' },
-          city: nullableString,
-          website: nullableString,
-          logoUrl: nullableString,
-          publicDescription: nullableString,
-          cooperationTypes: { type: 'array', items: { type: 'string' } },
-          units: { type: 'array', items: { type: 'string' } },
-          since: { type: 'integer', nullable: true },
-          agreementKinds: { type: 'array', items: { type: 'string', enum: ['mou', 'moa', 'ia'] } },
-        },
-      },
+      DirectoryPartner: directoryPartnerOpenApi(),
       DirectoryResponse: {
         type: 'object',
         properties: {
