@@ -11,7 +11,7 @@ import {
 
 const MINUTES = 'api::meeting-minute.meeting-minute';
 
-test('the six PR.28.1 §4 records and the agreements are retained', () => {
+test('the six PR.28.1 §4 records, the agreements and the documents issued from them are retained', () => {
   expect([...RETAINED_RECORD_UIDS].sort()).toEqual(
     [
       'api::needs-mapping.needs-mapping',
@@ -21,6 +21,7 @@ test('the six PR.28.1 §4 records and the agreements are retained', () => {
       'api::annual-program.annual-program',
       'api::monitoring-record.monitoring-record',
       'api::agreement.agreement',
+      'api::issued-document.issued-document',
     ].sort(),
   );
   expect(isRetainedRecord('api::proposal.proposal')).toBe(false);
