@@ -181,7 +181,7 @@ export const evaluationPrint = (figures: EvaluationFigures, record: EvaluationRe
 export type EvaluationPrint = ReturnType<typeof evaluationPrint>;
 
 /** The values of the DOCX template: the named values and each table's rows under its loop name. */
-export const evaluationDocxData = (print: EvaluationPrint) => ({
+export const evaluationDocxData = (print: EvaluationPrint): Record<string, string | Array<Record<string, string>>> => ({
   ...print.values,
   ...Object.fromEntries(print.tables.map((table) => [table.key, table.rows])),
 });
