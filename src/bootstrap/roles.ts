@@ -1,26 +1,32 @@
 import type { Core } from '@strapi/strapi';
+import type { AdminRoleCode } from '../domain/roles';
 
 /**
  * Admin roles of the office and the Users & Permissions role of units' staff. Roles are created
  * when missing; their permissions are (re)assigned only when ROLE_POLICY_VERSION changes, so a
- * Super Admin's later adjustments in Settings survive ordinary restarts.
+ * Super Admin's later adjustments in Settings survive ordinary restarts. An admin role is found
+ * by its stable `code` (what src/domain/roles.ts grants rights by), never by its display name,
+ * which a Super Admin may change.
  */
 export const ROLE_POLICY_VERSION = 5;
 
 export const ADMIN_ROLES = {
   stafHumas: {
+    code: 'kerjasama-staf-humas',
     name: 'Staf Humas',
     description: 'Staf Humas & Kerjasama: entri data (Public Relations & Cooperation staff: data entry)',
   },
   kapokja: {
+    code: 'kerjasama-kapokja',
     name: 'Kapokja Humas & Kerjasama',
     description: 'Kepala Kelompok Kerja: menelaah, merekomendasikan, merencanakan (Head of the working group: reviews, recommends, plans)',
   },
   direktur: {
+    code: 'kerjasama-direktur',
     name: 'Direktur',
     description: 'Direktur: menyetujui program dan usulan (Director: approves programs and proposals)',
   },
-} as const;
+} as const satisfies Record<string, { code: AdminRoleCode; name: string; description: string }>;
 
 type AdminRoleKey = keyof typeof ADMIN_ROLES;
 type CmAction = 'read' | 'create' | 'update' | 'delete' | 'publish';
@@ -111,13 +117,38 @@ const contentManagerPermissions = (strapi: Core.Strapi, key: AdminRoleKey): Admi
   return strapi.service('admin::content-type').getPermissionsWithNestedFields(actions);
 };
 
+interface AdminRoleRow {
+  id: number;
+  code: string | null;
+  name: string;
+}
+
+/** Strapi's code for a role created without one: the kebab-cased name and a timestamp. */
+const generatedCodeOf = (name: string) => new RegExp(`^${name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}-[a-z0-9]+$`);
+
+/**
+ * The office role with this stable code. Boots before codes were set created the roles with a
+ * generated code (`direktur-<timestamp>`): such a role, found by that code's shape or, failing
+ * that, by its name, is given the stable code once (idempotent: the next boot finds it by code).
+ */
+const findOfficeRole = async (strapi: Core.Strapi, code: AdminRoleCode, name: string): Promise<AdminRoleRow | null> => {
+  const roleQuery = strapi.db.query('admin::role');
+  const byCode = (await roleQuery.findOne({ where: { code } })) as AdminRoleRow | null;
+  if (byCode) return byCode;
+  const roles = (await roleQuery.findMany({ select: ['id', 'code', 'name'] })) as AdminRoleRow[];
+  const older = roles.find((role) => role.code && generatedCodeOf(name).test(role.code)) ?? roles.find((role) => role.name === name);
+  if (!older) return null;
+  // Straight to the table: Strapi's role service never changes a code.
+  return (await roleQuery.update({ where: { id: older.id }, data: { code } })) as AdminRoleRow;
+};
+
 const ensureAdminRoles = async (strapi: Core.Strapi, reassign: boolean) => {
   const roleService = strapi.service('admin::role');
   for (const key of Object.keys(ADMIN_ROLES) as AdminRoleKey[]) {
-    const { name, description } = ADMIN_ROLES[key];
-    let role = await roleService.findOne({ name });
+    const { code, name, description } = ADMIN_ROLES[key];
+    let role = await findOfficeRole(strapi, code, name);
     const created = !role;
-    if (!role) role = await roleService.create({ name, description });
+    if (!role) role = (await roleService.create({ code, name, description })) as AdminRoleRow;
     if (created || reassign) {
       const permissions = [
         ...contentManagerPermissions(strapi, key),

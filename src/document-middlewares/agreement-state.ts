@@ -7,6 +7,7 @@ import { currentWriteContext } from '../workflow/write-context';
 import { AGREEMENT, deriveValidity, isSuperseded, refreshAgreement, syncListingOfPartners } from '../workflow/agreement-validity';
 import { parseToOneChange } from './relation-input';
 import { RecordView } from './record-view';
+import { useForTypes } from './for-type';
 
 type Row = Record<string, unknown> & { id: number; documentId: string };
 
@@ -28,8 +29,8 @@ const refuseEndedAtWrite = async (strapi: Core.Strapi, existing: Row | null, dat
  * agreement it renews; each change re-applies the listing rule to the partners involved.
  */
 export const registerAgreementState = (strapi: Core.Strapi) => {
-  strapi.documents.use(async (ctx, next) => {
-    if (ctx.uid !== AGREEMENT || !['create', 'update', 'delete'].includes(ctx.action)) return next();
+  useForTypes(strapi, { [AGREEMENT]: async (ctx, next) => {
+    if (!['create', 'update', 'delete'].includes(ctx.action)) return next();
     const params = ctx.params as { documentId?: string; data?: Record<string, unknown> };
 
     if (ctx.action === 'delete') {
@@ -68,5 +69,5 @@ export const registerAgreementState = (strapi: Core.Strapi) => {
       await syncListingOfPartners(strapi, [partnerBefore, documentId ? await partnerDocumentIdOf(strapi, documentId) : undefined]);
       return result;
     });
-  });
+  } });
 };

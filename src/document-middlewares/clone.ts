@@ -1,8 +1,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import { formatBilingual } from '../domain/bilingual';
-import { isWorkflowType } from '../domain/workflow';
+import { getWorkflow } from '../domain/workflow';
 import { refuse } from '../workflow/errors';
-import { DERIVED_FIELDS } from './workflow';
 
 /**
  * Strapi's `clone` (the Content Manager's "Duplicate", `clone/:id` and `auto-clone/:id`) writes
@@ -16,7 +15,7 @@ import { DERIVED_FIELDS } from './workflow';
  * - the values people typed: scalar fields, components (as new rows), to-one relations
  *   (`manyToOne`) and `manyToMany` links, which the source keeps too;
  * - not the workflow state (the copy starts in the initial state, e.g. a program as `draft`
- *   with no approval), nor what the system maintains (`DERIVED_FIELDS`, `NOT_COPIED`);
+ *   with no approval), nor what the system maintains (a workflow's derived fields, `NOT_COPIED`);
  * - not `oneToMany` / `oneToOne` relations: the source keeps its program items, agreements,
  *   children, invitations and responses; a copied program starts with no items;
  * - not files: confidential documents are attached to one record, fresh (upload rules);
@@ -170,7 +169,8 @@ export const registerCloneRule = (strapi: Core.Strapi) => {
     })) as Row | null;
     if (!source) return { documentId: undefined, entries: [] } as never;
 
-    const dropped = new Set([...(isWorkflowType(uid) ? ['workflowState', ...(DERIVED_FIELDS[uid] ?? [])] : []), ...(NOT_COPIED[uid] ?? [])]);
+    const machine = getWorkflow(uid);
+    const dropped = new Set([...(machine ? ['workflowState', ...machine.derivedFields] : []), ...(NOT_COPIED[uid] ?? [])]);
     const data = mergeBody(schema, source, copyOf(strapi, schema, source, dropped), params.data ?? {}, dropped);
     const created = (await strapi.documents(uid).create({
       data: data as never,

@@ -11,6 +11,7 @@ import { currentWriteContext } from '../workflow/write-context';
 import { unitPartnerChoice } from '../participation/partner-choice';
 import { FILE, uploaderOf } from '../uploads';
 import { parseToManyAdditions, parseToOneChange } from './relation-input';
+import { useForTypes, type DocumentHandler } from './for-type';
 
 /**
  * Proposals from units, at every door (REST, GraphQL, Content Manager, Document Service):
@@ -138,11 +139,9 @@ const guardDeadline = async (strapi: Core.Strapi, stored: Row, data: Record<stri
   if (call && !isCallOpen(call.deadline as string, todayInBatam())) refuse('workflowState', callClosedMessage(call as Row & { deadline: string }));
 };
 
-type DocumentMiddleware = Parameters<Core.Strapi['documents']['use']>[0];
-
 export const registerProposalIntake = (strapi: Core.Strapi) => {
   const middleware = async (context: { uid: string; action: string; params: Params }, next: () => Promise<unknown>) => {
-    if (context.uid !== PROPOSAL || currentWriteContext().system) return next();
+    if (currentWriteContext().system) return next();
     const { action, params } = context;
     const actor = await resolveActor(strapi);
     const scoped = isUnitScoped(actor);
@@ -172,5 +171,5 @@ export const registerProposalIntake = (strapi: Core.Strapi) => {
     }
     return next();
   };
-  strapi.documents.use(middleware as unknown as DocumentMiddleware);
+  useForTypes(strapi, { [PROPOSAL]: middleware as unknown as DocumentHandler });
 };

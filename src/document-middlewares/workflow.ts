@@ -1,15 +1,22 @@
 import type { Core, UID } from '@strapi/strapi';
-import { checkTransition, getWorkflow, initialState, isFrozen, isProgramItemFrozen, isWorkflowType, type WorkflowUid } from '../domain/workflow';
-import type { Actor } from '../domain/roles';
+import { checkTransition, getWorkflow, isFrozen, type WorkflowMachine, type WorkflowUid } from '../domain/workflow';
 import { formatBilingual } from '../domain/bilingual';
 import { resolveActor } from '../workflow/actor';
+import { applyAfterEffects, applyFieldEffects, assertAdaptersComplete, ADAPTERS, transitionFacts } from '../workflow/adapters';
 import { changedFields } from '../workflow/changes';
+import type { PublicationAction } from '../workflow/effects';
 import { refuse, workflowConflict } from '../workflow/errors';
-import { transitionFacts } from '../workflow/facts';
 import { appendTransitionLog, TRANSITION_LOG_UID } from '../workflow/transition-log';
 import { currentWriteContext } from '../workflow/write-context';
 import { parseToOneChange } from './relation-input';
-import { programSnapshot, syncPartnerListing, partnerListingRefusal } from '../workflow/effects';
+
+/*
+ * The Document Service side of every workflow: one loop over the spec of the record's type
+ * (src/domain/workflow): its initial and creatable states, derived fields, what freezes it (its
+ * own states or its parent's), its transitions with their guards and effects, and whether its
+ * publication is the workflow's. Nothing here names a content type; the adapter of each type
+ * (src/workflow/adapters.ts) supplies the facts and the type-specific effects.
+ */
 
 type Row = Record<string, unknown> & { id: number; documentId: string };
 type Params = Record<string, unknown> & { documentId?: string; data?: Record<string, unknown>; status?: string };
@@ -20,23 +27,14 @@ interface MiddlewareContext {
 }
 
 const STATE = 'workflowState';
-const PARTNER = 'api::partner.partner';
-const PROGRAM = 'api::annual-program.annual-program';
-const PROGRAM_ITEM = 'api::program-item.program-item';
 
-/** Fields the workflow itself maintains; nobody types them in. */
-export const DERIVED_FIELDS: Partial<Record<WorkflowUid, string[]>> = {
-  [PROGRAM]: ['approvedAt', 'approvedBy', 'approvedSnapshot', 'revisionNumber'],
-  'api::meeting-minute.meeting-minute': ['finalizedAt'],
-  'api::evaluation-report.evaluation-report': ['finalizedAt'],
-};
-
-const frozenMessage = (uid: string, state: string, fields: string[]) => {
+const frozenMessage = (uid: string, state: string, fields: readonly string[]) => {
   const machine = getWorkflow(uid)!;
   const label = machine.states.find((s) => s.name === state)?.labels ?? { id: state, en: state };
+  const hint = machine.unfreezeHint;
   return formatBilingual({
-    id: `${machine.labels.id} berstatus "${label.id}" dan tidak dapat diubah (${fields.join(', ')})${uid === PROGRAM ? '; buka revisi dengan alasan terlebih dahulu' : ''}`,
-    en: `${machine.labels.en} is "${label.en}" and cannot be changed (${fields.join(', ')})${uid === PROGRAM ? '; open a revision with a reason first' : ''}`,
+    id: `${machine.labels.id} berstatus "${label.id}" dan tidak dapat diubah (${fields.join(', ')})${hint ? `; ${hint.id}` : ''}`,
+    en: `${machine.labels.en} is "${label.en}" and cannot be changed (${fields.join(', ')})${hint ? `; ${hint.en}` : ''}`,
   });
 };
 
@@ -51,51 +49,62 @@ const loadForUpdate = async (strapi: Core.Strapi, uid: WorkflowUid, documentId: 
   })) as Row | null;
 };
 
-const refuseDerivedWrites = async (strapi: Core.Strapi, uid: WorkflowUid, data: Record<string, unknown>, stored?: Row) => {
+const refuseDerivedWrites = async (strapi: Core.Strapi, machine: WorkflowMachine, data: Record<string, unknown>, stored?: Row) => {
   if (currentWriteContext().system) return;
-  const derived = DERIVED_FIELDS[uid] ?? [];
+  const derived = machine.derivedFields;
   const written = stored
-    ? await changedFields(strapi, uid as UID.ContentType, stored.id, Object.fromEntries(derived.filter((f) => f in data).map((f) => [f, data[f]])))
+    ? await changedFields(strapi, machine.uid as UID.ContentType, stored.id, Object.fromEntries(derived.filter((f) => f in data).map((f) => [f, data[f]])))
     : derived.filter((field) => data[field] !== undefined && data[field] !== null);
   if (written.length) {
     refuse(written[0], formatBilingual({ id: 'Kolom ini diisi oleh sistem alur kerja', en: 'This field is maintained by the workflow' }));
   }
 };
 
-const guardCreate = async (strapi: Core.Strapi, uid: WorkflowUid, params: Params, next: () => Promise<unknown>) => {
+const guardCreate = async (strapi: Core.Strapi, machine: WorkflowMachine, params: Params, next: () => Promise<unknown>) => {
   const data = params.data ?? {};
-  await refuseDerivedWrites(strapi, uid, data);
-  const initial = initialState(uid);
+  await refuseDerivedWrites(strapi, machine, data);
   const state = data[STATE];
-  if (state !== undefined && state !== initial && !currentWriteContext().system) {
+  if (state !== undefined && !(machine.creatableStates as readonly unknown[]).includes(state) && !currentWriteContext().system) {
     refuse(STATE, formatBilingual({
-      id: `Rekaman baru dimulai dengan status "${initial}"; ubah status melalui transisi`,
-      en: `A new record starts in "${initial}"; change its state through a transition`,
+      id: `Rekaman baru dimulai dengan status "${machine.initial}"; ubah status melalui transisi`,
+      en: `A new record starts in "${machine.initial}"; change its state through a transition`,
     }));
   }
-  if (uid === PROGRAM_ITEM) await refuseItemOfFrozenProgram(strapi, data.program);
+  await refuseChildOfFrozenParent(strapi, machine, data);
   return next();
 };
 
-const refuseItemOfFrozenProgram = async (strapi: Core.Strapi, programRef: unknown) => {
-  if (programRef === undefined || programRef === null || currentWriteContext().system) return;
-  const change = parseToOneChange(programRef);
+/** A record frozen by its parent cannot be attached to a frozen parent either (an item added to a submitted program). */
+const refuseChildOfFrozenParent = async (strapi: Core.Strapi, machine: WorkflowMachine, data: Record<string, unknown>) => {
+  const parent = machine.frozenByParent;
+  const parentRef = parent ? data[parent.relation] : undefined;
+  if (!parent || parentRef === undefined || parentRef === null || currentWriteContext().system) return;
+  const change = parseToOneChange(parentRef);
   if (change.kind !== 'set') return;
   const where = 'id' in change.ref ? { id: change.ref.id } : { documentId: change.ref.documentId };
-  const program = (await strapi.db.query(PROGRAM).findOne({ where })) as Row | null;
-  if (program && isProgramItemFrozen(program[STATE] as string)) {
-    refuse('program', frozenMessage(PROGRAM, program[STATE] as string, ['items']));
+  const row = (await strapi.db.query(parent.uid).findOne({ where })) as Row | null;
+  if (row && isFrozen(parent.uid, row[STATE] as string)) {
+    refuse(parent.relation, frozenMessage(parent.uid, row[STATE] as string, [parent.part]));
   }
 };
 
-const guardUpdate = async (strapi: Core.Strapi, uid: WorkflowUid, params: Params, next: () => Promise<unknown>) => {
+/** The state of the parent that can freeze this record (a program item's annual program), if any. */
+const parentStateOf = async (strapi: Core.Strapi, machine: WorkflowMachine, where: Record<string, unknown>): Promise<string | undefined> => {
+  const parent = machine.frozenByParent;
+  if (!parent) return undefined;
+  const row = (await strapi.db.query(machine.uid).findOne({ where, populate: { [parent.relation]: true } })) as Row | null;
+  return (row?.[parent.relation] as Row | null)?.[STATE] as string | undefined;
+};
+
+const guardUpdate = async (strapi: Core.Strapi, machine: WorkflowMachine, params: Params, next: () => Promise<unknown>) => {
+  const { uid } = machine;
   const data = params.data ?? {};
   const documentId = params.documentId;
   if (!documentId) return next();
 
   const stored = await loadForUpdate(strapi, uid, documentId);
   if (!stored) return next();
-  await refuseDerivedWrites(strapi, uid, data, stored);
+  await refuseDerivedWrites(strapi, machine, data, stored);
   const from = stored[STATE] as string;
   const to = data[STATE] as string | undefined;
   const context = currentWriteContext();
@@ -105,23 +114,24 @@ const guardUpdate = async (strapi: Core.Strapi, uid: WorkflowUid, params: Params
     // Two identical requests without `from`: the second finds the record already moved (the row
     // lock made it wait on PostgreSQL); answering it with a silent no-op would report a second success.
     if (context.transitionRequested && to === from) throw alreadyInState(uid, from);
-    await refuseFrozenEdit(strapi, uid, stored, data);
-    if (uid === PROGRAM_ITEM) await refuseItemOfFrozenProgram(strapi, data.program);
+    await refuseFrozenEdit(strapi, machine, stored, data);
+    await refuseChildOfFrozenParent(strapi, machine, data);
     const result = await next();
-    if (uid === PARTNER) await syncPartnerListing(strapi, documentId);
+    await applyAfterEffects(strapi, uid, machine.editEffects, documentId);
     return result;
   }
 
   if (context.expectedFrom && context.expectedFrom !== from) throw conflict(uid, from, context.expectedFrom);
   const actor = await resolveActor(strapi);
-  const facts = await transitionFacts(strapi, uid, stored, data);
+  const facts = await transitionFacts(strapi, uid as UID.ContentType, stored, data);
   const check = checkTransition({ uid, from, to, actor, reason: context.reason, context: facts });
   if (!check.ok) refuse(STATE, check.message, { code: check.code, from, to }, check.fieldErrors);
   if (check.ok === false) return undefined;
 
   // Leaving a frozen state (e.g. opening a revision) changes the state only.
-  if (isFrozen(uid, from)) await refuseFrozenEdit(strapi, uid, stored, data);
-  const snapshot = await applyTransitionEffects(strapi, uid, stored, to, actor, data);
+  if (isFrozen(uid, from)) await refuseFrozenEdit(strapi, machine, stored, data);
+  const { effects } = check.transition;
+  const snapshot = await applyFieldEffects(effects, { strapi, uid, stored, data, actor });
   const result = await next();
   await appendTransitionLog(strapi, {
     recordType: uid,
@@ -133,7 +143,7 @@ const guardUpdate = async (strapi: Core.Strapi, uid: WorkflowUid, params: Params
     reason: context.reason,
     snapshot,
   });
-  if (uid === PARTNER) await syncPartnerListing(strapi, documentId);
+  await applyAfterEffects(strapi, uid, effects, documentId);
   return result;
 };
 
@@ -155,67 +165,43 @@ const alreadyInState = (uid: string, current: string) =>
     { current, expected: current },
   );
 
-const refuseFrozenEdit = async (strapi: Core.Strapi, uid: WorkflowUid, stored: Row, data: Record<string, unknown>) => {
+const refuseFrozenEdit = async (strapi: Core.Strapi, machine: WorkflowMachine, stored: Row, data: Record<string, unknown>) => {
   if (currentWriteContext().system) return;
+  const { uid, frozenByParent } = machine;
   const state = stored[STATE] as string;
   let frozenBy: { uid: string; state: string } | null = isFrozen(uid, state) ? { uid, state } : null;
-  if (!frozenBy && uid === PROGRAM_ITEM) {
-    const row = (await strapi.db.query(PROGRAM_ITEM).findOne({ where: { id: stored.id }, populate: { program: true } })) as Row | null;
-    const programState = (row?.program as Row | null)?.[STATE] as string | undefined;
-    if (programState && isProgramItemFrozen(programState)) frozenBy = { uid: PROGRAM, state: programState };
+  if (!frozenBy && frozenByParent) {
+    const parentState = await parentStateOf(strapi, machine, { id: stored.id });
+    if (parentState && isFrozen(frozenByParent.uid, parentState)) frozenBy = { uid: frozenByParent.uid, state: parentState };
   }
   if (!frozenBy) return;
-  const changed = await changedFields(strapi, uid as UID.ContentType, stored.id, data, [STATE, ...(DERIVED_FIELDS[uid] ?? [])]);
+  const changed = await changedFields(strapi, uid as UID.ContentType, stored.id, data, [STATE, ...machine.derivedFields]);
   if (changed.length) refuse(changed[0], frozenMessage(frozenBy.uid, frozenBy.state, changed));
 };
 
-/** Fields the transition itself sets: approval record, revision number, finalisation time. */
-const applyTransitionEffects = async (
-  strapi: Core.Strapi,
-  uid: WorkflowUid,
-  stored: Row,
-  to: string,
-  actor: Actor,
-  data: Record<string, unknown>,
-): Promise<unknown> => {
-  const now = new Date().toISOString();
-  if (uid === PROGRAM && to === 'approved') {
-    const snapshot = await programSnapshot(strapi, stored.id);
-    Object.assign(data, { approvedAt: now, approvedBy: actor.name ?? actor.kind, approvedSnapshot: snapshot });
-    return snapshot;
-  }
-  if (uid === PROGRAM && to === 'revision_opened') {
-    data.revisionNumber = Number(stored.revisionNumber ?? 0) + 1;
-  }
-  if ((uid === 'api::meeting-minute.meeting-minute' || uid === 'api::evaluation-report.evaluation-report') && to === 'final') {
-    data.finalizedAt = now;
-  }
-  return undefined;
-};
-
-/** Draft & publish of a partner is its public listing: only the listing rule may change it. */
-const guardPartnerPublication = async (strapi: Core.Strapi, action: string, params: Params, next: () => Promise<unknown>) => {
+/** Draft & publish of such a type (a partner) is its public listing: only the listing rule may change it. */
+const guardPublication = async (strapi: Core.Strapi, machine: WorkflowMachine, action: PublicationAction, params: Params, next: () => Promise<unknown>) => {
   const documentId = params.documentId;
   if (!documentId) return next();
-  const refusal = await partnerListingRefusal(strapi, documentId, action === 'unpublish' || action === 'discardDraft' ? action : 'publish');
+  const refusal = await ADAPTERS[machine.uid].publicationRefusal!(strapi, documentId, action);
   if (refusal) refuse(STATE, refusal);
   return next();
 };
 
-const guardDelete = async (strapi: Core.Strapi, uid: WorkflowUid, params: Params, next: () => Promise<unknown>) => {
-  if (uid === PROGRAM_ITEM && params.documentId) {
-    const row = (await strapi.db.query(PROGRAM_ITEM).findOne({ where: { documentId: params.documentId }, populate: { program: true } })) as Row | null;
-    const programState = (row?.program as Row | null)?.[STATE] as string | undefined;
-    if (programState && isProgramItemFrozen(programState)) refuse('program', frozenMessage(PROGRAM, programState, ['items']));
+const guardDelete = async (strapi: Core.Strapi, machine: WorkflowMachine, params: Params, next: () => Promise<unknown>) => {
+  const parent = machine.frozenByParent;
+  if (parent && params.documentId) {
+    const parentState = await parentStateOf(strapi, machine, { documentId: params.documentId });
+    if (parentState && isFrozen(parent.uid, parentState)) refuse(parent.relation, frozenMessage(parent.uid, parentState, [parent.part]));
   }
   return next();
 };
 
 /**
- * REST and GraphQL create and update publish by default. A partner's publication is its public
- * listing and follows the listing rule, so such writes save the draft and the rule publishes.
+ * REST and GraphQL create and update publish by default. Where publication is the workflow's (a
+ * partner's public listing), such writes save the draft and the listing rule publishes.
  */
-const keepPartnerWriteAsDraft = (params: Params) => {
+const keepWriteAsDraft = (params: Params) => {
   if (params.status === 'published' && !currentWriteContext().system) params.status = 'draft';
 };
 
@@ -231,24 +217,30 @@ const guardTransitionLog = (action: string, next: () => Promise<unknown>) => {
 
 type DocumentMiddleware = Parameters<Core.Strapi['documents']['use']>[0];
 
+/** Content types with a rule of their own here besides the workflows: the append-only log. */
+const APPEND_ONLY: ReadonlyMap<string, (action: string, next: () => Promise<unknown>) => unknown> = new Map([[TRANSITION_LOG_UID, guardTransitionLog]]);
+
 export const registerWorkflowRules = (strapi: Core.Strapi) => {
+  assertAdaptersComplete();
   const middleware = async (ctx: unknown, next: () => Promise<unknown>) => {
     const { uid, action, params } = ctx as MiddlewareContext;
-    if (uid === TRANSITION_LOG_UID) return guardTransitionLog(action, next);
-    if (!isWorkflowType(uid)) return next();
+    const appendOnly = APPEND_ONLY.get(uid);
+    if (appendOnly) return appendOnly(action, next);
+    const machine = getWorkflow(uid);
+    if (!machine) return next();
     switch (action) {
       case 'create':
-        if (uid === PARTNER) keepPartnerWriteAsDraft(params);
-        return guardCreate(strapi, uid, params, next);
+        if (machine.publicationByWorkflow) keepWriteAsDraft(params);
+        return guardCreate(strapi, machine, params, next);
       case 'update':
-        if (uid === PARTNER) keepPartnerWriteAsDraft(params);
-        return strapi.db.transaction(() => guardUpdate(strapi, uid, params, next));
+        if (machine.publicationByWorkflow) keepWriteAsDraft(params);
+        return strapi.db.transaction(() => guardUpdate(strapi, machine, params, next));
       case 'publish':
       case 'unpublish':
       case 'discardDraft':
-        return uid === PARTNER ? guardPartnerPublication(strapi, action, params, next) : next();
+        return machine.publicationByWorkflow ? guardPublication(strapi, machine, action, params, next) : next();
       case 'delete':
-        return guardDelete(strapi, uid, params, next);
+        return guardDelete(strapi, machine, params, next);
       default:
         return next();
     }

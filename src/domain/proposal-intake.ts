@@ -6,30 +6,12 @@
 import { formatBilingual } from './bilingual';
 import { compareIsoDates, type IsoDate } from './dates';
 import { fieldError, type FieldError } from './validation';
+import { unitEdits } from './workflow/engine';
 
-/** The fields a unit fills in; anything else (the analysis, the source channel…) is Humas's. */
-export const UNIT_WRITABLE_FIELDS = [
-  'title',
-  'unit',
-  'callForProposals',
-  'proposerName',
-  'proposerEmail',
-  'partner',
-  'prospectivePartnerName',
-  'prospectivePartnerType',
-  'prospectivePartnerCountry',
-  'prospectivePartnerContact',
-  'cooperationTypes',
-  'objectives',
-  'expectedBenefit',
-  'plannedYear',
-  'kpis',
-  'attachments',
-  'workflowState',
-] as const;
-
-/** States in which the unit may still change the content: its own draft, or a revision asked of it. */
-export const UNIT_EDITABLE_STATES = ['draft', 'revision_requested'] as const;
+/** What a unit may write, and in which states: declared by the proposal's workflow (`unitEdits`). */
+const PROPOSAL_UNIT_EDITS = unitEdits('api::proposal.proposal');
+export const UNIT_WRITABLE_FIELDS = PROPOSAL_UNIT_EDITS.fields;
+export const UNIT_EDITABLE_STATES = PROPOSAL_UNIT_EDITS.states;
 
 const isUnitWritable = (field: string) => (UNIT_WRITABLE_FIELDS as readonly string[]).includes(field);
 

@@ -1,5 +1,6 @@
 /**
- * Who is acting. Admin users get their roles from Strapi admin RBAC role names; unit staff are
+ * Who is acting. Admin users get their roles from the stable codes of their Strapi admin RBAC
+ * roles (never from the display names, which a Super Admin may rename); unit staff are
  * Users & Permissions users with the role Unit; integrations act through an API token; the
  * server itself (cron, bootstrap) acts as `system`.
  */
@@ -28,7 +29,25 @@ export interface Actor {
   unitIds?: Array<string | number>;
 }
 
-/** Strapi admin role display names (created in bootstrap) and the actor role each one grants. */
+/**
+ * Strapi admin role codes and the actor role each one grants. `strapi-super-admin` is Strapi's
+ * own; the office roles get their code when bootstrap creates them (src/bootstrap/roles.ts). A
+ * code cannot be changed through the admin (Strapi drops `code` from role updates), so renaming
+ * a role in Settings changes nothing of what it may do.
+ */
+export const ADMIN_ROLE_CODES = {
+  'strapi-super-admin': 'super_admin',
+  'kerjasama-staf-humas': 'staf_humas',
+  'kerjasama-kapokja': 'kapokja',
+  'kerjasama-direktur': 'direktur',
+} as const satisfies Record<string, ActorRole>;
+
+export type AdminRoleCode = keyof typeof ADMIN_ROLE_CODES;
+
+/**
+ * The display names the office roles are created with, and the actor role of each: for labels
+ * only (a Super Admin may rename a role); rights come from ADMIN_ROLE_CODES.
+ */
 export const ADMIN_ROLE_NAMES = {
   'Super Admin': 'super_admin',
   'Staf Humas': 'staf_humas',
@@ -36,12 +55,15 @@ export const ADMIN_ROLE_NAMES = {
   Direktur: 'direktur',
 } as const satisfies Record<string, ActorRole>;
 
-export type AdminRoleName = keyof typeof ADMIN_ROLE_NAMES;
-
-/** The actor roles an admin user holds, from their admin role names; unknown names grant nothing. */
-export function roleFromAdminRoleNames(names: string[]): ActorRole[] {
-  const roles = names.filter(isAdminRoleName).map((name) => ADMIN_ROLE_NAMES[name]);
+/** The actor roles an admin user holds, from their admin role codes; unknown codes grant nothing. */
+export function rolesFromAdminRoleCodes(codes: readonly (string | null | undefined)[]): ActorRole[] {
+  const roles = codes.filter(isAdminRoleCode).map((code) => ADMIN_ROLE_CODES[code]);
   return [...new Set(roles)];
+}
+
+/** The admin role codes that grant `role` (none for unit, api_token, system). */
+export function adminRoleCodesFor(role: ActorRole): AdminRoleCode[] {
+  return (Object.keys(ADMIN_ROLE_CODES) as AdminRoleCode[]).filter((code) => ADMIN_ROLE_CODES[code] === role);
 }
 
 export function hasRole(actor: Actor, role: ActorRole): boolean {
@@ -54,6 +76,6 @@ export function isMemberOfUnit(actor: Actor, unitId: string | number | null | un
   return (actor.unitIds ?? []).some((own) => String(own) === String(unitId));
 }
 
-function isAdminRoleName(name: string): name is AdminRoleName {
-  return Object.prototype.hasOwnProperty.call(ADMIN_ROLE_NAMES, name);
+function isAdminRoleCode(code: string | null | undefined): code is AdminRoleCode {
+  return typeof code === 'string' && Object.prototype.hasOwnProperty.call(ADMIN_ROLE_CODES, code);
 }

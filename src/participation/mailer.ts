@@ -20,11 +20,11 @@ export const humasAddresses = (): string[] =>
 
 type Row = Record<string, unknown> & { id: number };
 
-/** E-mails of active admin users holding one of the named admin roles. */
-export const adminAddresses = async (strapi: Core.Strapi, roleNames: string[]): Promise<string[]> => {
-  if (!roleNames.length) return [];
+/** E-mails of active admin users holding one of the admin roles with these codes. */
+export const adminAddresses = async (strapi: Core.Strapi, roleCodes: string[]): Promise<string[]> => {
+  if (!roleCodes.length) return [];
   const users = (await strapi.db.query('admin::user').findMany({
-    where: { isActive: true, blocked: false, roles: { name: { $in: roleNames } } },
+    where: { isActive: true, blocked: false, roles: { code: { $in: roleCodes } } },
     select: ['email'],
   })) as Row[];
   return users.map((user) => user.email as string);

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { addDays, daysBetween } from '../domain/dates';
 import { agreementEndingEmail, proposalWaitingEmail, surveyInvitationEmail } from '../domain/email-texts';
-import { ADMIN_ROLE_NAMES, type ActorRole } from '../domain/roles';
+import { adminRoleCodesFor } from '../domain/roles';
 import {
   AGREEMENT_THRESHOLDS, DEFAULT_PROPOSAL_STALE_DAYS, DEFAULT_SURVEY_REMINDER_DAYS, dueAgreementThreshold, isSurveyReminderDue, isWaitingTooLong,
   PROPOSAL_WAITING_ON, REMINDABLE_VALIDITY, uniqueAddresses,
@@ -76,8 +76,6 @@ export const sendAgreementReminders = async (strapi: Core.Strapi, { today = toda
   });
 };
 
-const ROLE_TO_ADMIN_NAME = Object.fromEntries(Object.entries(ADMIN_ROLE_NAMES).map(([name, role]) => [role, name])) as Partial<Record<ActorRole, string>>;
-
 /** Proposals waiting in one state longer than PROPOSAL_STALE_DAYS, to whoever must act next. */
 export const sendProposalReminders = async (strapi: Core.Strapi, { today = todayInBatam() }: ReminderOptions = {}) => {
   const days = positiveInt(process.env.PROPOSAL_STALE_DAYS, DEFAULT_PROPOSAL_STALE_DAYS);
@@ -103,7 +101,7 @@ export const sendProposalReminders = async (strapi: Core.Strapi, { today = today
     if (!isWaitingTooLong(sinceDay, today, days)) return false;
     const roles = PROPOSAL_WAITING_ON[state] ?? [];
     const unit = proposal.unit as Row | null;
-    const officeRoles = roles.map((role) => ROLE_TO_ADMIN_NAME[role]).filter((name): name is string => Boolean(name));
+    const officeRoles = roles.flatMap(adminRoleCodesFor);
     const forUnit = roles.includes('unit');
     const recipients = uniqueAddresses([
       ...(forUnit && unit ? await unitAddresses(strapi, [unit.id]) : []),

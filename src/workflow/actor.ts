@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { roleFromAdminRoleNames, type Actor } from '../domain/roles';
+import { rolesFromAdminRoleCodes, type Actor } from '../domain/roles';
 import { currentWriteContext } from './write-context';
 
 interface RequestState {
@@ -10,7 +10,7 @@ interface RequestState {
     username?: string;
     firstname?: string;
     lastname?: string;
-    roles?: Array<{ name: string }>;
+    roles?: Array<{ code?: string | null }>;
     role?: { type?: string };
   };
 }
@@ -40,7 +40,8 @@ export const resolveActor = async (strapi: Core.Strapi): Promise<Actor> => {
       kind: 'admin',
       id: user.id,
       name: [user.firstname, user.lastname].filter(Boolean).join(' ') || user.email,
-      roles: roleFromAdminRoleNames(roles.map((role: { name: string }) => role.name)),
+      // By the role's stable code: a Super Admin may rename a role in Settings.
+      roles: rolesFromAdminRoleCodes(roles.map((role: { code?: string | null }) => role.code)),
     };
   }
   // Content-API tokens (and admin tokens) act for a system, never for a named person.

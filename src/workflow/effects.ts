@@ -54,12 +54,10 @@ const listingState = async (strapi: Core.Strapi, documentId: string) => {
   return { draft, published, listed };
 };
 
+export type PublicationAction = 'publish' | 'unpublish' | 'discardDraft';
+
 /** Why a manual publish / unpublish / discard of a partner is refused, or null when allowed. */
-export const partnerListingRefusal = async (
-  strapi: Core.Strapi,
-  documentId: string,
-  action: 'publish' | 'unpublish' | 'discardDraft',
-): Promise<string | null> => {
+export const partnerListingRefusal = async (strapi: Core.Strapi, documentId: string, action: PublicationAction): Promise<string | null> => {
   if (currentWriteContext().system) return null;
   const { draft, published, listed } = await listingState(strapi, documentId);
   if (action === 'publish' && !listed) {

@@ -1,4 +1,4 @@
-import type { Core, UID } from '@strapi/strapi';
+import type { Core } from '@strapi/strapi';
 import type { TransitionContext } from '../domain/workflow';
 import { missingAnalysisFields } from '../domain/workflow/proposal';
 
@@ -24,37 +24,33 @@ export const countActiveAgreements = (strapi: Core.Strapi, partnerDocumentId: st
     where: { partner: { documentId: partnerDocumentId }, validityState: { $in: ACTIVE_VALIDITY } },
   });
 
-/**
+type Stored = Row & { documentId: string };
+
+/*
  * The facts the workflow guards need about one record, read from the database with the
  * incoming data laid over them (an analysis may be filled in the same save that recommends).
+ * One reader per content type; src/workflow/adapters.ts names which type uses which.
  */
-export const transitionFacts = async (
-  strapi: Core.Strapi,
-  uid: UID.ContentType,
-  stored: Row & { documentId: string },
-  data: Record<string, unknown>,
-): Promise<TransitionContext> => {
-  switch (uid) {
-    case 'api::proposal.proposal': {
-      const row = (await strapi.db.query(uid).findOne({ where: { id: stored.id }, populate: { analysis: true, unit: true } })) as Row | null;
-      return {
-        missingAnalysisFields: missingAnalysisFields(analysisAfterSave((row?.analysis as Row | null) ?? null, data.analysis)),
-        recordUnitId: ((row?.unit as Row | null)?.id as number | undefined) ?? undefined,
-      };
-    }
-    case 'api::annual-program.annual-program':
-      return {
-        itemStates: (
-          await strapi.db.query('api::program-item.program-item').findMany({ select: ['workflowState'], where: { program: { id: stored.id } } })
-        ).map((item: Row) => item.workflowState as string),
-      };
-    case 'api::program-item.program-item': {
-      const row = (await strapi.db.query(uid).findOne({ where: { id: stored.id }, populate: { program: true } })) as Row | null;
-      return { programState: ((row?.program as Row | null)?.workflowState as string | undefined) ?? undefined };
-    }
-    case 'api::partner.partner':
-      return { activeAgreementCount: await countActiveAgreements(strapi, stored.documentId) };
-    default:
-      return {};
-  }
+
+export const proposalFacts = async (strapi: Core.Strapi, stored: Stored, data: Record<string, unknown>): Promise<TransitionContext> => {
+  const row = (await strapi.db.query('api::proposal.proposal').findOne({ where: { id: stored.id }, populate: { analysis: true, unit: true } })) as Row | null;
+  return {
+    missingAnalysisFields: missingAnalysisFields(analysisAfterSave((row?.analysis as Row | null) ?? null, data.analysis)),
+    recordUnitId: ((row?.unit as Row | null)?.id as number | undefined) ?? undefined,
+  };
 };
+
+export const annualProgramFacts = async (strapi: Core.Strapi, stored: Stored): Promise<TransitionContext> => ({
+  itemStates: (
+    await strapi.db.query('api::program-item.program-item').findMany({ select: ['workflowState'], where: { program: { id: stored.id } } })
+  ).map((item: Row) => item.workflowState as string),
+});
+
+export const programItemFacts = async (strapi: Core.Strapi, stored: Stored): Promise<TransitionContext> => {
+  const row = (await strapi.db.query('api::program-item.program-item').findOne({ where: { id: stored.id }, populate: { program: true } })) as Row | null;
+  return { programState: ((row?.program as Row | null)?.workflowState as string | undefined) ?? undefined };
+};
+
+export const partnerFacts = async (strapi: Core.Strapi, stored: Stored): Promise<TransitionContext> => ({
+  activeAgreementCount: await countActiveAgreements(strapi, stored.documentId),
+});

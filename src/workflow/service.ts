@@ -1,10 +1,10 @@
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { availableTransitions, getWorkflow, isWorkflowType } from '../domain/workflow';
+import { availableTransitions, getWorkflow, isWorkflowType, workflowLists } from '../domain/workflow';
 import type { Actor } from '../domain/roles';
 import { formatBilingual } from '../domain/bilingual';
 import { refuse } from './errors';
-import { transitionFacts } from './facts';
+import { transitionFacts } from './adapters';
 import { transitionHistory } from './transition-log';
 import { withWriteContext } from './write-context';
 
@@ -27,7 +27,11 @@ const loadDraft = async (strapi: Core.Strapi, uid: UID.ContentType, documentId: 
   return row;
 };
 
-/** Current state, its history and the moves this actor may make now (what the panel shows). */
+/**
+ * Current state, its history and the moves this actor may make now (what the panel shows), with
+ * the type's lists from its spec (editable and unit-editable states, derived fields) so that
+ * pages read them instead of spelling them out, and the derived fields' current values.
+ */
 export const describeWorkflow = async (strapi: Core.Strapi, uid: string, documentId: string, actor: Actor) => {
   const contentType = assertWorkflowUid(uid);
   const machine = getWorkflow(uid)!;
@@ -40,14 +44,16 @@ export const describeWorkflow = async (strapi: Core.Strapi, uid: string, documen
     state,
     stateLabels: machine.states.find((s) => s.name === state)?.labels ?? { id: state, en: state },
     states: machine.states,
+    ...workflowLists(uid),
     available: availableTransitions({ uid, from: state, actor, context: facts }).map((t) => ({
       name: t.name,
       to: t.to,
       labels: t.labels,
       reasonRequired: t.reasonRequired,
+      permissions: t.permissions,
     })),
     history: await transitionHistory(strapi, uid, documentId),
-    record: uid === 'api::annual-program.annual-program' ? { approvedAt: record.approvedAt, approvedBy: record.approvedBy, revisionNumber: record.revisionNumber, approvedSnapshot: record.approvedSnapshot } : undefined,
+    record: machine.derivedFields.length ? Object.fromEntries(machine.derivedFields.map((field) => [field, record[field]])) : undefined,
   };
 };
 

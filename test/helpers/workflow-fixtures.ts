@@ -4,6 +4,9 @@ import type { WorkflowUid } from '../../src/domain/workflow';
 
 let counter = 0;
 const next = () => (counter += 1);
+/** Programs and reports are one per year (2000–2099): each type counts its own years. */
+const yearsUsed: Record<string, number> = {};
+const nextYear = (uid: string) => 2000 + ((yearsUsed[uid] = (yearsUsed[uid] ?? 0) + 1) % 100);
 
 const FULL_ANALYSIS = {
   visionAlignment: 'Selaras dengan visi politeknik bermitra erat dengan industri',
@@ -53,7 +56,7 @@ export const createInState = async (strapi: Core.Strapi, uid: WorkflowUid, state
     case 'api::proposal.proposal':
       return (await create(strapi, uid, { title: `Usulan ${n}`, unit: deps.unitId, partner: deps.partnerId, objectives: 'Tujuan', plannedYear: 2026, analysis: FULL_ANALYSIS, workflowState: state })).documentId;
     case 'api::annual-program.annual-program': {
-      const program = await create(strapi, uid, { year: 2000 + (n % 100), title: `Program ${n}`, workflowState: state });
+      const program = await create(strapi, uid, { year: nextYear(uid), title: `Program ${n}`, workflowState: state });
       await create(strapi, 'api::program-item.program-item', { title: `Butir ${n}`, program: program.documentId });
       return program.documentId;
     }
@@ -62,12 +65,14 @@ export const createInState = async (strapi: Core.Strapi, uid: WorkflowUid, state
     case 'api::meeting-minute.meeting-minute':
       return (await create(strapi, uid, { number: `NOT/${n}/${Date.now()}`, title: 'Rapat', meetingDate: '2026-01-10', kind: 'internal', workflowState: state })).documentId;
     case 'api::evaluation-report.evaluation-report':
-      return (await create(strapi, uid, { year: 2000 + (n % 100), title: `Laporan ${n}`, workflowState: state })).documentId;
+      return (await create(strapi, uid, { year: nextYear(uid), title: `Laporan ${n}`, workflowState: state })).documentId;
     case 'api::partner.partner': {
       const partner = await create(strapi, uid, { name: `PT Mitra ${n}`, institutionType: 'industry', level: 'national', country: 'ID', workflowState: state });
       await createActiveAgreement(strapi, partner.documentId);
       return partner.documentId;
     }
+    case 'api::satisfaction-survey.satisfaction-survey':
+      return (await create(strapi, uid, { title: `Survei ${n}`, year: 2026, scaleMax: 4, workflowState: state })).documentId;
   }
 };
 

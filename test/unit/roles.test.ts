@@ -1,24 +1,47 @@
-import { ADMIN_ROLE_NAMES, hasRole, isMemberOfUnit, roleFromAdminRoleNames } from '../../src/domain/roles';
+import { ADMIN_ROLE_CODES, ADMIN_ROLE_NAMES, adminRoleCodesFor, hasRole, isMemberOfUnit, rolesFromAdminRoleCodes } from '../../src/domain/roles';
+import { ADMIN_ROLES } from '../../src/bootstrap/roles';
 
-describe('roleFromAdminRoleNames', () => {
+describe('rolesFromAdminRoleCodes', () => {
   test.each([
-    [['Staf Humas'], ['staf_humas']],
-    [['Kapokja Humas & Kerjasama'], ['kapokja']],
-    [['Direktur'], ['direktur']],
-    [['Super Admin'], ['super_admin']],
+    [['kerjasama-staf-humas'], ['staf_humas']],
+    [['kerjasama-kapokja'], ['kapokja']],
+    [['kerjasama-direktur'], ['direktur']],
+    [['strapi-super-admin'], ['super_admin']],
     [
-      ['Staf Humas', 'Direktur'],
+      ['kerjasama-staf-humas', 'kerjasama-direktur'],
       ['staf_humas', 'direktur'],
     ],
-    [['Direktur', 'Direktur'], ['direktur']],
-    [['Editor', 'Author'], []],
-    [['staf humas', 'DIREKTUR'], []],
+    [['kerjasama-direktur', 'kerjasama-direktur'], ['direktur']],
+    [['strapi-editor', 'strapi-author'], []],
+    // Display names, or codes Strapi generated for older roles, grant nothing.
+    [['Direktur', 'Staf Humas', 'direktur-1a2b3c'], []],
+    [['KERJASAMA-DIREKTUR', null, undefined], []],
     [[], []],
-  ])('%j -> %j', (names, roles) => {
-    expect(roleFromAdminRoleNames(names)).toEqual(roles);
+  ])('%j -> %j', (codes, roles) => {
+    expect(rolesFromAdminRoleCodes(codes)).toEqual(roles);
   });
 
-  test('the exact admin role display names', () => {
+  test('the exact admin role codes, and bootstrap creates each office role with its code', () => {
+    expect(ADMIN_ROLE_CODES).toEqual({
+      'strapi-super-admin': 'super_admin',
+      'kerjasama-staf-humas': 'staf_humas',
+      'kerjasama-kapokja': 'kapokja',
+      'kerjasama-direktur': 'direktur',
+    });
+    expect(Object.values(ADMIN_ROLES).map((role) => [role.code, role.name])).toEqual([
+      ['kerjasama-staf-humas', 'Staf Humas'],
+      ['kerjasama-kapokja', 'Kapokja Humas & Kerjasama'],
+      ['kerjasama-direktur', 'Direktur'],
+    ]);
+  });
+
+  test('adminRoleCodesFor is the inverse', () => {
+    expect(adminRoleCodesFor('direktur')).toEqual(['kerjasama-direktur']);
+    expect(adminRoleCodesFor('super_admin')).toEqual(['strapi-super-admin']);
+    expect(adminRoleCodesFor('unit')).toEqual([]);
+  });
+
+  test('the display names the roles are created with (labels only)', () => {
     expect(ADMIN_ROLE_NAMES).toEqual({
       'Super Admin': 'super_admin',
       'Staf Humas': 'staf_humas',
@@ -27,8 +50,8 @@ describe('roleFromAdminRoleNames', () => {
     });
   });
 
-  test('inherited object keys are not role names', () => {
-    expect(roleFromAdminRoleNames(['constructor', 'toString'])).toEqual([]);
+  test('inherited object keys are not role codes', () => {
+    expect(rolesFromAdminRoleCodes(['constructor', 'toString', '__proto__'])).toEqual([]);
   });
 });
 

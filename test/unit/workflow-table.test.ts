@@ -93,6 +93,15 @@ const EXPECTED: Record<WorkflowUid, { states: string[]; initial: string; table: 
       'withdrawn->proposed': t('propose', HUMAS),
     },
   },
+  'api::satisfaction-survey.satisfaction-survey': {
+    states: ['draft', 'open', 'closed'],
+    initial: 'draft',
+    table: {
+      'draft->open': t('open', HUMAS),
+      'open->closed': t('close', HUMAS),
+      'closed->open': t('reopen', HUMAS),
+    },
+  },
 };
 
 const OWN_UNIT = 7;

@@ -26,6 +26,9 @@ export const annualProgramWorkflow = defineWorkflow({
   },
   initial: 'draft',
   frozenStates: ['submitted', 'approved', 'closed'],
+  unfreezeHint: { id: 'buka revisi dengan alasan terlebih dahulu', en: 'open a revision with a reason first' },
+  // On the planning pages the planner ("manage program") moves the plan, the Director ("approve
+  // program") decides on it; opening a revision is open to both.
   transitions: [
     {
       name: 'submit',
@@ -33,14 +36,23 @@ export const annualProgramWorkflow = defineWorkflow({
       to: 'submitted',
       roles: ['kapokja', 'super_admin', 'api_token'],
       guard: hasProgramItems,
+      permissions: ['manageProgram'],
     },
-    { name: 'approve', from: 'submitted', to: 'approved', roles: ['direktur', 'super_admin'] },
+    {
+      name: 'approve',
+      from: 'submitted',
+      to: 'approved',
+      roles: ['direktur', 'super_admin'],
+      effects: ['approval_record', 'snapshot'],
+      permissions: ['approveProgram'],
+    },
     {
       name: 'return',
       from: 'submitted',
       to: 'draft',
       roles: ['direktur', 'super_admin', 'api_token'],
       reasonRequired: true,
+      permissions: ['approveProgram'],
     },
     {
       name: 'open_revision',
@@ -48,6 +60,8 @@ export const annualProgramWorkflow = defineWorkflow({
       to: 'revision_opened',
       roles: ['kapokja', 'direktur', 'super_admin', 'api_token'],
       reasonRequired: true,
+      effects: ['revision_number'],
+      permissions: ['manageProgram', 'approveProgram'],
     },
     {
       name: 'resubmit',
@@ -55,8 +69,15 @@ export const annualProgramWorkflow = defineWorkflow({
       to: 'submitted',
       roles: ['kapokja', 'super_admin', 'api_token'],
       guard: hasProgramItems,
+      permissions: ['manageProgram'],
     },
-    { name: 'close', from: 'approved', to: 'closed', roles: ['kapokja', 'direktur', 'super_admin', 'api_token'] },
+    {
+      name: 'close',
+      from: 'approved',
+      to: 'closed',
+      roles: ['kapokja', 'direktur', 'super_admin', 'api_token'],
+      permissions: ['manageProgram'],
+    },
   ],
 });
 

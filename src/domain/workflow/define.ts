@@ -1,6 +1,6 @@
 import { Bilingual } from '../bilingual';
 import { ActorRole } from '../roles';
-import { Guard, TransitionName, WorkflowMachine, WorkflowUid } from './types';
+import { EffectName, Guard, ParentFreeze, TransitionName, UnitEdits, WorkflowMachine, WorkflowPermission, WorkflowUid } from './types';
 
 const TRANSITION_LABELS: Readonly<Record<TransitionName, Bilingual>> = {
   submit: { id: 'Ajukan', en: 'Submit' },
@@ -20,6 +20,17 @@ const TRANSITION_LABELS: Readonly<Record<TransitionName, Bilingual>> = {
   finalize: { id: 'Finalkan', en: 'Finalize' },
   propose: { id: 'Usulkan', en: 'Propose' },
   withdraw_listing: { id: 'Tarik dari direktori', en: 'Withdraw listing' },
+  open: { id: 'Buka', en: 'Open' },
+  reopen: { id: 'Buka kembali', en: 'Reopen' },
+};
+
+/** The record fields each effect writes: together, a machine's derived fields. */
+export const EFFECT_FIELDS: Readonly<Record<EffectName, readonly string[]>> = {
+  approval_record: ['approvedAt', 'approvedBy'],
+  snapshot: ['approvedSnapshot'],
+  revision_number: ['revisionNumber'],
+  finalisation_time: ['finalizedAt'],
+  listing_sync: [],
 };
 
 interface TransitionSpec<S extends string> {
@@ -29,6 +40,8 @@ interface TransitionSpec<S extends string> {
   roles: readonly ActorRole[];
   reasonRequired?: boolean;
   guard?: Guard;
+  effects?: readonly EffectName[];
+  permissions?: readonly WorkflowPermission[];
 }
 
 interface WorkflowSpec<S extends string> {
@@ -37,22 +50,46 @@ interface WorkflowSpec<S extends string> {
   states: Readonly<Record<S, Bilingual>>;
   initial: NoInfer<S>;
   frozenStates: readonly NoInfer<S>[];
+  /** Besides the initial state, states a record may be created in (a survey may start open). */
+  creatableStates?: readonly NoInfer<S>[];
+  frozenByParent?: ParentFreeze;
+  unfreezeHint?: Bilingual;
+  unitEdits?: UnitEdits<NoInfer<S>>;
+  editEffects?: readonly EffectName[];
+  publicationByWorkflow?: boolean;
   transitions: readonly TransitionSpec<NoInfer<S>>[];
 }
 
-/** Builds a machine from a compact table: state names come from `states`, labels from the transition name. */
+/**
+ * Builds a machine from one spec: state names come from `states`, transition labels from their
+ * names; the lists the doors need (editable states, derived fields) are derived here, once.
+ */
 export function defineWorkflow<S extends string>(spec: WorkflowSpec<S>): WorkflowMachine<S> {
+  const stateNames = Object.keys(spec.states) as S[];
+  const transitions = spec.transitions.map(({ reasonRequired = false, effects = [], permissions = [], ...transition }) => ({
+    ...transition,
+    reasonRequired,
+    effects,
+    permissions,
+    labels: TRANSITION_LABELS[transition.name],
+  }));
+  const editEffects = spec.editEffects ?? [];
+  const effects = [...transitions.flatMap((transition) => transition.effects), ...editEffects];
   return {
     uid: spec.uid,
     stateField: 'workflowState',
     labels: spec.labels,
-    states: (Object.keys(spec.states) as S[]).map((name) => ({ name, labels: spec.states[name] })),
+    states: stateNames.map((name) => ({ name, labels: spec.states[name] })),
     initial: spec.initial,
     frozenStates: spec.frozenStates,
-    transitions: spec.transitions.map(({ reasonRequired = false, ...transition }) => ({
-      ...transition,
-      reasonRequired,
-      labels: TRANSITION_LABELS[transition.name],
-    })),
+    editableStates: stateNames.filter((name) => !spec.frozenStates.includes(name)),
+    creatableStates: [...new Set([spec.initial, ...(spec.creatableStates ?? [])])],
+    ...(spec.frozenByParent ? { frozenByParent: spec.frozenByParent } : {}),
+    ...(spec.unfreezeHint ? { unfreezeHint: spec.unfreezeHint } : {}),
+    ...(spec.unitEdits ? { unitEdits: spec.unitEdits } : {}),
+    derivedFields: [...new Set(effects.flatMap((effect) => EFFECT_FIELDS[effect]))],
+    editEffects,
+    publicationByWorkflow: spec.publicationByWorkflow ?? false,
+    transitions,
   };
 }

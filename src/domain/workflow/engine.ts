@@ -10,8 +10,9 @@ import { meetingMinuteWorkflow } from './meeting-minute';
 import { partnerListingWorkflow } from './partner';
 import { programItemWorkflow } from './program-item';
 import { proposalWorkflow } from './proposal';
+import { satisfactionSurveyWorkflow } from './satisfaction-survey';
 import { fieldError, FieldError } from '../validation';
-import { Guard, TransitionContext, TransitionDefinition, WorkflowMachine, WorkflowUid } from './types';
+import { Guard, TransitionContext, TransitionDefinition, UnitEdits, WorkflowMachine, WorkflowPermission, WorkflowUid } from './types';
 
 export const WORKFLOWS: Readonly<Record<WorkflowUid, WorkflowMachine>> = {
   'api::proposal.proposal': proposalWorkflow,
@@ -20,6 +21,7 @@ export const WORKFLOWS: Readonly<Record<WorkflowUid, WorkflowMachine>> = {
   'api::meeting-minute.meeting-minute': meetingMinuteWorkflow,
   'api::evaluation-report.evaluation-report': evaluationReportWorkflow,
   'api::partner.partner': partnerListingWorkflow,
+  'api::satisfaction-survey.satisfaction-survey': satisfactionSurveyWorkflow,
 };
 
 export function isWorkflowType(uid: string): uid is WorkflowUid {
@@ -41,6 +43,47 @@ export function initialState(uid: string): string {
 export function isFrozen(uid: string, state: string | null | undefined): boolean {
   const machine = getWorkflow(uid);
   return !!machine && !!state && machine.frozenStates.includes(state);
+}
+
+/** What a unit may edit on its own records of this type; nothing for a type without `unitEdits`. */
+export function unitEdits(uid: string): UnitEdits {
+  return getWorkflow(uid)?.unitEdits ?? { states: [], fields: [] };
+}
+
+/** The lists the doors and pages read instead of spelling states out (served by describeWorkflow). */
+export interface WorkflowLists {
+  /** States in which the record's content may be edited (not frozen). */
+  editableStates: readonly string[];
+  frozenStates: readonly string[];
+  /** States in which a unit may edit its own record (none for most types). */
+  unitEditableStates: readonly string[];
+  /** Fields the workflow writes itself. */
+  derivedFields: readonly string[];
+}
+
+export function workflowLists(uid: string): WorkflowLists {
+  const machine = getWorkflow(uid);
+  if (!machine) throw new RangeError(`${uid} has no workflow`);
+  return {
+    editableStates: machine.editableStates,
+    frozenStates: machine.frozenStates,
+    unitEditableStates: unitEdits(uid).states,
+    derivedFields: machine.derivedFields,
+  };
+}
+
+/**
+ * The admin permissions (any one) the planning pages ask for the move `from` → `to`; a move
+ * that is not in the table asks for `fallback` (the workflow then refuses it with its reason).
+ */
+export function transitionPermissions(
+  uid: string,
+  from: string,
+  to: string,
+  fallback: readonly WorkflowPermission[],
+): readonly WorkflowPermission[] {
+  const transition = getWorkflow(uid)?.transitions.find((t) => t.from === from && t.to === to);
+  return transition?.permissions.length ? transition.permissions : fallback;
 }
 
 /** True for a known state with no way out (an approved, rejected or withdrawn proposal…). */

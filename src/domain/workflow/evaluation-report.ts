@@ -10,7 +10,9 @@ export const evaluationReportWorkflow = defineWorkflow({
   },
   initial: 'draft',
   frozenStates: ['final'],
-  transitions: [{ name: 'finalize', from: 'draft', to: 'final', roles: ['kapokja', 'super_admin', 'api_token'] }],
+  transitions: [
+    { name: 'finalize', from: 'draft', to: 'final', roles: ['kapokja', 'super_admin', 'api_token'], effects: ['finalisation_time'] },
+  ],
 });
 
 export type EvaluationReportState = (typeof evaluationReportWorkflow.states)[number]['name'];

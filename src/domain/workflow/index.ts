@@ -1,5 +1,9 @@
 export type {
+  EffectName,
   Guard,
+  ParentFreeze,
+  UnitEdits,
+  WorkflowPermission,
   StateDefinition,
   TransitionContext,
   TransitionDefinition,
@@ -16,8 +20,12 @@ export {
   isFrozen,
   isTerminalState,
   isWorkflowType,
+  transitionPermissions,
+  unitEdits,
+  workflowLists,
 } from './engine';
-export type { TransitionCheck, TransitionRefusal, TransitionRefusalCode, TransitionRequest } from './engine';
+export type { TransitionCheck, TransitionRefusal, TransitionRefusalCode, TransitionRequest, WorkflowLists } from './engine';
+export { EFFECT_FIELDS } from './define';
 export { proposalWorkflow } from './proposal';
 export type { ProposalState } from './proposal';
 export { annualProgramWorkflow } from './annual-program';
@@ -30,3 +38,5 @@ export { evaluationReportWorkflow } from './evaluation-report';
 export type { EvaluationReportState } from './evaluation-report';
 export { partnerListingWorkflow, isPartnerListed } from './partner';
 export type { PartnerListingState } from './partner';
+export { satisfactionSurveyWorkflow } from './satisfaction-survey';
+export type { SatisfactionSurveyState } from './satisfaction-survey';

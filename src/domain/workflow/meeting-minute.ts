@@ -11,7 +11,13 @@ export const meetingMinuteWorkflow = defineWorkflow({
   initial: 'draft',
   frozenStates: ['final'],
   transitions: [
-    { name: 'finalize', from: 'draft', to: 'final', roles: ['staf_humas', 'kapokja', 'super_admin', 'api_token'] },
+    {
+      name: 'finalize',
+      from: 'draft',
+      to: 'final',
+      roles: ['staf_humas', 'kapokja', 'super_admin', 'api_token'],
+      effects: ['finalisation_time'],
+    },
   ],
 });
 

@@ -9,6 +9,8 @@ const hasActiveAgreement: Guard = {
   },
 };
 
+const LISTING = ['listing_sync'] as const;
+
 /** The public directory listing of a partner (Strapi's publish state follows isPartnerListed). */
 export const partnerListingWorkflow = defineWorkflow({
   uid: 'api::partner.partner',
@@ -21,14 +23,18 @@ export const partnerListingWorkflow = defineWorkflow({
   },
   initial: 'draft',
   frozenStates: [],
+  // Strapi's published version is the public listing: every write re-applies the listing rule.
+  publicationByWorkflow: true,
+  editEffects: ['listing_sync'],
   transitions: [
-    { name: 'propose', from: 'draft', to: 'proposed', roles: ['staf_humas', 'kapokja', 'super_admin', 'api_token'] },
+    { name: 'propose', from: 'draft', to: 'proposed', roles: ['staf_humas', 'kapokja', 'super_admin', 'api_token'], effects: LISTING },
     {
       name: 'approve',
       from: 'proposed',
       to: 'approved',
       roles: ['kapokja', 'direktur', 'super_admin'],
       guard: hasActiveAgreement,
+      effects: LISTING,
     },
     {
       name: 'return',
@@ -36,6 +42,7 @@ export const partnerListingWorkflow = defineWorkflow({
       to: 'draft',
       roles: ['kapokja', 'direktur', 'super_admin', 'api_token'],
       reasonRequired: true,
+      effects: LISTING,
     },
     {
       name: 'withdraw_listing',
@@ -43,12 +50,14 @@ export const partnerListingWorkflow = defineWorkflow({
       to: 'withdrawn',
       roles: ['kapokja', 'direktur', 'super_admin', 'api_token'],
       reasonRequired: true,
+      effects: LISTING,
     },
     {
       name: 'propose',
       from: 'withdrawn',
       to: 'proposed',
       roles: ['staf_humas', 'kapokja', 'super_admin', 'api_token'],
+      effects: LISTING,
     },
   ],
 });

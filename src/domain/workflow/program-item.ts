@@ -38,6 +38,8 @@ export const programItemWorkflow = defineWorkflow({
   },
   initial: 'planned',
   frozenStates: [],
+  // Its plan fields are frozen with its program; its progress state moves on (guard below).
+  frozenByParent: { uid: annualProgramWorkflow.uid, relation: 'program', part: 'items' },
   transitions: [
     { name: 'start', from: 'planned', to: 'in_progress', roles: HUMAS_ROLES, guard: programRunning },
     { name: 'finish', from: 'in_progress', to: 'done', roles: HUMAS_ROLES, guard: programRunning },

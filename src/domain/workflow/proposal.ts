@@ -33,6 +33,27 @@ const analysisComplete: Guard = {
     (context.missingAnalysisFields ?? ANALYSIS_FIELDS).map((field) => ({ path: ['analysis', field], labels: ANALYSIS_FIELD_LABELS[field] })),
 };
 
+/** The fields a unit fills in; anything else (the analysis, the source channel…) is Humas's. */
+const UNIT_WRITABLE_FIELDS = [
+  'title',
+  'unit',
+  'callForProposals',
+  'proposerName',
+  'proposerEmail',
+  'partner',
+  'prospectivePartnerName',
+  'prospectivePartnerType',
+  'prospectivePartnerCountry',
+  'prospectivePartnerContact',
+  'cooperationTypes',
+  'objectives',
+  'expectedBenefit',
+  'plannedYear',
+  'kpis',
+  'attachments',
+  'workflowState',
+] as const;
+
 /** A unit submits and withdraws its own proposals; Kapokja reviews and recommends; the Director decides. */
 export const proposalWorkflow = defineWorkflow({
   uid: 'api::proposal.proposal',
@@ -49,6 +70,8 @@ export const proposalWorkflow = defineWorkflow({
   },
   initial: 'draft',
   frozenStates: [],
+  // Its own draft, or a revision asked of it (src/document-middlewares/proposal-intake.ts applies it).
+  unitEdits: { states: ['draft', 'revision_requested'], fields: UNIT_WRITABLE_FIELDS },
   transitions: [
     {
       name: 'submit',

@@ -8,7 +8,8 @@ export type WorkflowUid =
   | 'api::program-item.program-item'
   | 'api::meeting-minute.meeting-minute'
   | 'api::evaluation-report.evaluation-report'
-  | 'api::partner.partner';
+  | 'api::partner.partner'
+  | 'api::satisfaction-survey.satisfaction-survey';
 
 export type TransitionName =
   | 'submit'
@@ -27,7 +28,48 @@ export type TransitionName =
   | 'cancel'
   | 'finalize'
   | 'propose'
-  | 'withdraw_listing';
+  | 'withdraw_listing'
+  | 'open'
+  | 'reopen';
+
+/**
+ * What a transition does besides changing the state. The fields an effect writes are the
+ * machine's derived fields (nobody types them in); type-specific effects (`snapshot`,
+ * `listing_sync`) are implemented by the content type's adapter (src/workflow/adapters.ts).
+ */
+export type EffectName =
+  /** `approvedAt` and `approvedBy`: who approved, when. */
+  | 'approval_record'
+  /** `approvedSnapshot`: the approved version, readable after a revision opens; also kept in the log entry. */
+  | 'snapshot'
+  /** `revisionNumber` counts the revisions opened. */
+  | 'revision_number'
+  /** `finalizedAt`: when the record became final. */
+  | 'finalisation_time'
+  /** After the write: the public listing (Strapi's published version) follows the listing rule. */
+  | 'listing_sync';
+
+/**
+ * Admin permissions (keys of the plugin's PLUGIN_ACTIONS) a transition asks of an admin user on
+ * the planning pages, any one of them sufficing. The workflow table (roles) still decides.
+ */
+export type WorkflowPermission = 'manageProgram' | 'approveProgram';
+
+/** A record frozen by its parent's state: a program item while its annual program is submitted, approved or closed. */
+export interface ParentFreeze {
+  /** The parent's workflow; its frozen states freeze the child. */
+  uid: WorkflowUid;
+  /** The to-one relation of the child naming the parent (and the path of a refusal). */
+  relation: string;
+  /** What of the parent the child is, named in the refusal ("items"). */
+  part: string;
+}
+
+/** What a unit user (Users & Permissions) may edit on its own unit's record, and in which states. */
+export interface UnitEdits<S extends string = string> {
+  states: readonly S[];
+  fields: readonly string[];
+}
 
 /**
  * Facts about the record that the caller looks up before asking whether a transition may fire,
@@ -62,6 +104,10 @@ export interface TransitionDefinition<S extends string = string> {
   roles: readonly ActorRole[];
   reasonRequired: boolean;
   guard?: Guard;
+  /** Effects, in order; field-writing effects run before the write, `listing_sync` after it. */
+  effects: readonly EffectName[];
+  /** Admin permissions asked by the planning pages (any one); empty: none beyond the table. */
+  permissions: readonly WorkflowPermission[];
   labels: Bilingual;
 }
 
@@ -80,5 +126,21 @@ export interface WorkflowMachine<S extends string = string> {
   initial: S;
   /** States in which the record's content may no longer be changed. */
   frozenStates: readonly S[];
+  /** Its own states minus the frozen ones: where its content may be edited. */
+  editableStates: readonly S[];
+  /** States a new record may be created in (the initial state unless the spec says more). */
+  creatableStates: readonly S[];
+  /** Frozen also by its parent's state (program items by their annual program). */
+  frozenByParent?: ParentFreeze;
+  /** How to get out of a frozen state, added to the refusal of an edit (lower case). */
+  unfreezeHint?: Bilingual;
+  /** What a unit may edit on its own records; none when absent. */
+  unitEdits?: UnitEdits<S>;
+  /** Fields the workflow maintains (written by the transitions' effects), never typed in. */
+  derivedFields: readonly string[];
+  /** Effects after every write that is not a transition (a partner's listing is refreshed). */
+  editEffects: readonly EffectName[];
+  /** Strapi's draft & publish of this type is the workflow's business: only `listing_sync` publishes. */
+  publicationByWorkflow: boolean;
   transitions: readonly TransitionDefinition<S>[];
 }

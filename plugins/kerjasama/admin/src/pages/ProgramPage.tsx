@@ -7,9 +7,11 @@ import { ProgramItemDialog, type ItemBody } from '../components/ProgramItemDialo
 import { contentManagerEntry, type ProgramChoices, type ProgramItem, type ProgramView } from '../planning/api';
 import { errorMessage, fieldErrors } from '../planning/requests';
 import { LABELS, PlanningPage, Section, useT, usePlanningRights, useYear } from '../planning/ui';
+import { annualProgramWorkflow, workflowLists } from '@kerjasama/domain/workflow';
 
-const PROGRAM = 'api::annual-program.annual-program';
-const EDITABLE = ['draft', 'revision_opened'];
+const PROGRAM = annualProgramWorkflow.uid;
+/** The states in which the plan may be edited: the program's workflow spec says (not frozen). */
+const EDITABLE = workflowLists(PROGRAM).editableStates;
 /** Moves that are the Director's (approve or return); every other move is the planner's. */
 const APPROVER_MOVES = new Set(['approve', 'return']);
 
