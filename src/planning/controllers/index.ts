@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { formatBilingual } from '../../domain/bilingual';
+import { annualProgramWorkflow, transitionPermissions } from '../../domain/workflow';
 import { describeWorkflow, requestTransition } from '../../workflow/service';
 import { resolveActor } from '../../workflow/actor';
 import { retentionReport } from '../../workflow/retention-report';
@@ -35,8 +36,7 @@ const sendXlsx = (ctx: KoaContext, filename: string, buffer: Buffer) => {
   ctx.body = buffer;
 };
 
-/** Program moves that need the Director's permission; every other move needs "manage program". */
-const APPROVER_MOVES = new Set(['submitted->approved', 'submitted->draft']);
+const PROGRAM_UID = annualProgramWorkflow.uid;
 
 const requireAny = (ctx: KoaContext, actions: PluginAction[]) => {
   if (!actions.some((action) => ctx.state.userAbility?.can(action))) {
@@ -142,12 +142,13 @@ export const controllers = {
       const body = bodyOf(ctx);
       const service = getService(strapi, 'program');
       const from = await service.programState(ctx.params.documentId);
-      const approverMove = APPROVER_MOVES.has(`${from}->${String(body.to)}`);
-      // Opening a revision is open to the planner and the Director alike (the workflow table says who).
-      requireAny(ctx, approverMove ? [PLUGIN_ACTIONS.approveProgram] : body.to === 'revision_opened' ? [PLUGIN_ACTIONS.manageProgram, PLUGIN_ACTIONS.approveProgram] : [PLUGIN_ACTIONS.manageProgram]);
+      // The permission each move asks is in the program's workflow spec; a move not in it is the
+      // planner's request, which the workflow then refuses with its reason.
+      const permissions = transitionPermissions(PROGRAM_UID, from, String(body.to), ['manageProgram']);
+      requireAny(ctx, permissions.map((permission) => PLUGIN_ACTIONS[permission]));
       const actor = await resolveActor(strapi);
       await service.transition(ctx.params.documentId, body, actor);
-      ctx.body = { data: await describeWorkflow(strapi, 'api::annual-program.annual-program', ctx.params.documentId, actor) };
+      ctx.body = { data: await describeWorkflow(strapi, PROGRAM_UID, ctx.params.documentId, actor) };
     },
   }),
   ...participationControllers,

@@ -4,6 +4,7 @@ import { computeTargetAchievement, type TargetInput } from '../../domain/achieve
 import { formatBilingual } from '../../domain/bilingual';
 import { isUnfinishedItem, uncoveredNeeds, uncoveredTargets, type CoverageItem } from '../../domain/program-coverage';
 import type { Actor } from '../../domain/roles';
+import { annualProgramWorkflow, workflowLists } from '../../domain/workflow';
 import { fieldError, type FieldError } from '../../domain/validation';
 import { throwFieldErrors } from '../../workflow/errors';
 import { describeWorkflow, requestTransition } from '../../workflow/service';
@@ -346,7 +347,7 @@ export const createProgramService = ({ strapi }: { strapi: Core.Strapi }) => {
       const unfinished = previousItems.filter((item) => isUnfinishedItem(item.workflowState));
 
       let program = await findProgram(year);
-      if (program && !['draft', 'revision_opened'].includes(program.workflowState as string)) {
+      if (program && !workflowLists(annualProgramWorkflow.uid).editableStates.includes(program.workflowState as string)) {
         throw new errors.ValidationError(
           formatBilingual({ id: `Program ${year} sedang dikunci (${program.workflowState})`, en: `The ${year} program is locked (${program.workflowState})` }),
           { errors: [{ path: ['year'], message: 'locked', name: 'ValidationError' }] },
