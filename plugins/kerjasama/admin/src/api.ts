@@ -1,31 +1,5 @@
-import type { Bilingual } from './bilingual';
-
-export interface WorkflowTransitionOption {
-  name: string;
-  to: string;
-  labels: Bilingual;
-  reasonRequired: boolean;
-}
-
-export interface WorkflowHistoryEntry {
-  fromState: string;
-  toState: string;
-  transition?: string;
-  actorName?: string;
-  role?: string;
-  reason?: string;
-  occurredAt: string;
-}
-
-export interface WorkflowDescription {
-  uid: string;
-  documentId: string;
-  state: string;
-  stateLabels: Bilingual;
-  states: Array<{ name: string; labels: Bilingual }>;
-  available: WorkflowTransitionOption[];
-  history: WorkflowHistoryEntry[];
-}
+/** Response shapes of the workflow routes: owned by the server's contracts (src/contracts/workflow.ts). */
+export type { WorkflowDescription, WorkflowHistoryEntry, WorkflowTransitionOption } from '@kerjasama/contracts/workflow';
 
 /** Content types whose edit view shows the workflow panel. */
 export const WORKFLOW_UIDS = [

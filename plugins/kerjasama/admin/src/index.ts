@@ -2,6 +2,7 @@ import { Briefcase } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { IssuedDocumentsPanel } from './components/IssuedDocumentsPanel';
 import { WorkflowPanel } from './components/WorkflowPanel';
+import { PLUGIN_ACTIONS } from '@kerjasama/contracts/permissions';
 import { PLUGIN_ID } from './pluginId';
 
 type Translations = Record<string, string>;
@@ -13,7 +14,7 @@ export default {
       icon: Briefcase,
       intlLabel: { id: `${PLUGIN_ID}.plugin.name`, defaultMessage: 'Kerjasama' },
       Component: () => import('./pages/App'),
-      permissions: [{ action: 'plugin::kerjasama.planning.read-dashboard', subject: null }],
+      permissions: [{ action: PLUGIN_ACTIONS.readDashboard, subject: null }],
     });
     app.registerPlugin({ id: PLUGIN_ID, name: 'Kerjasama' });
   },

@@ -122,7 +122,7 @@ const MappingPage = () => {
                                     data-testid={`cell-${unit.code}-${type.code}`}
                                     aria-label={`${unit.code} × ${type.code}`}
                                     value={priority}
-                                    onChange={(event) => save(unit, type.id, { priority: event.target.value })}
+                                    onChange={(event) => save(unit, type.id, { priority: event.target.value as MappingCell['priority'] })}
                                   >
                                     {!cell ? <option value="">—</option> : null}
                                     {Object.entries(LABELS.priority).map(([key, label]) => <option key={key} value={key}>{pick(label)}</option>)}

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import { programItemWorkflow, proposalWorkflow } from '../../../../../src/domain/workflow';
-import { INSTITUTION_TYPE_LABELS, PARTNER_LEVEL_LABELS } from '../../../../../src/domain/directory';
+import { programItemWorkflow, proposalWorkflow } from '@kerjasama/domain/workflow';
+import { INSTITUTION_TYPE_LABELS, MAPPING_SOURCE_LABELS, PARTNER_LEVEL_LABELS, PRIORITY_LABELS, TRIDHARMA_LABELS } from '@kerjasama/contracts/labels';
 import { Box, Flex, Link, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
 import { Layouts, Page, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
@@ -48,26 +48,10 @@ const stateLabels = (machine: { states: ReadonlyArray<{ name: string; labels: Bi
   Object.fromEntries(machine.states.map((state) => [state.name, state.labels]));
 
 export const LABELS = {
-  priority: {
-    none: { id: 'Tidak perlu', en: 'None' },
-    low: { id: 'Rendah', en: 'Low' },
-    medium: { id: 'Sedang', en: 'Medium' },
-    high: { id: 'Tinggi', en: 'High' },
-  },
-  tridharma: {
-    education: { id: 'Pendidikan', en: 'Education' },
-    research: { id: 'Penelitian', en: 'Research' },
-    community_service: { id: 'Pengabdian masyarakat', en: 'Community service' },
-    support: { id: 'Penunjang', en: 'Support' },
-  },
+  priority: PRIORITY_LABELS,
+  tridharma: TRIDHARMA_LABELS,
   level: PARTNER_LEVEL_LABELS,
-  source: {
-    unit_request: { id: 'Permintaan unit', en: 'Unit request' },
-    internal_meeting: { id: 'Rapat internal', en: 'Internal meeting' },
-    unit_meeting: { id: 'Rapat dengan unit', en: 'Meeting with unit' },
-    evaluation_report: { id: 'Laporan evaluasi', en: 'Evaluation report' },
-    other: { id: 'Lainnya', en: 'Other' },
-  },
+  source: MAPPING_SOURCE_LABELS,
   // States and their names come from the workflow tables the server enforces.
   proposalState: stateLabels(proposalWorkflow),
   itemState: stateLabels(programItemWorkflow),
