@@ -19,15 +19,17 @@
  * is kept between runs (reseed with BENCH_RESEED=1).
  *
  * Environment: BENCH_PG_ADMIN_URL (default postgres://postgres@127.0.0.1:5432/postgres),
- * BENCH_CALLS (default 50), BENCH_COLD_CALLS (default 20), BENCH_AGREEMENTS (100000), BENCH_MONITORING (300000).
+ * BENCH_CALLS (default 50), BENCH_COLD_CALLS (default 20), BENCH_AGREEMENTS (100000), BENCH_MONITORING (300000),
+ * BENCH_DIST (compile folder), BENCH_PORT (default 1353).
  */
 const crypto = require('crypto');
 const path = require('path');
 const { benchSecrets, compileServer, withPgClient } = require('./lib/harness');
 
 const ROOT = path.resolve(__dirname, '..');
-const DIST = path.join(ROOT, '.tmp', 'dist-bench-planning');
-const PORT = 1353;
+// BENCH_DIST and BENCH_PORT let two runs (two databases) go side by side.
+const DIST = process.env.BENCH_DIST || path.join(ROOT, '.tmp', 'dist-bench-planning');
+const PORT = Number(process.env.BENCH_PORT || 1353);
 const ADMIN_URL = process.env.BENCH_PG_ADMIN_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const DB_NAME = process.env.BENCH_PG_DB || 'kerjasama_bench_planning';
 const CALLS = Number(process.env.BENCH_CALLS || 50);
@@ -293,6 +295,37 @@ const main = async () => {
     const cold = await measure(strapi, token, path, { calls: COLD_CALLS, cold: true });
     rows.push({ name, prepared, cold });
   }
+  // FO.28.2.1 (issue 11): the year's evaluation figures (a year needs its program) and the PDF / DOCX renders.
+  const PROGRAM = 'api::annual-program.annual-program';
+  if (!(await strapi.db.query(PROGRAM).findOne({ where: { year: THIS_YEAR } }))) {
+    await strapi.db.query(PROGRAM).create({ data: { documentId: documentId(), year: THIS_YEAR, title: `Program Kerjasama ${THIS_YEAR}`, workflowState: 'draft', revisionNumber: 0 } });
+  }
+  const evaluationRows = [];
+  for (const [name, path, goals] of [
+    ['FO.28.2.1 figures', `/kerjasama/evaluation/${THIS_YEAR}`, { prepared: 100, cold: 1000 }],
+    ['FO.28.2.1 PDF', `/kerjasama/evaluation/${THIS_YEAR}/download?format=pdf`, { prepared: 1000, cold: 1000 }],
+    ['FO.28.2.1 DOCX', `/kerjasama/evaluation/${THIS_YEAR}/download?format=docx`, { prepared: 1000, cold: 1000 }],
+  ]) {
+    log(`measuring ${name}`);
+    const prepared = await measure(strapi, token, path, { calls: CALLS, cold: false });
+    const cold = await measure(strapi, token, path, { calls: COLD_CALLS, cold: true });
+    evaluationRows.push({ name, prepared, cold, goals });
+  }
+  // Rendering alone (the figures computed once, in this process): what the ≤ 1 s render goal is about.
+  const { renderEvaluation } = require(path.join(DIST, 'src', 'documents', 'evaluation', 'formats'));
+  const preview = await (await fetch(`http://127.0.0.1:${PORT}/kerjasama/evaluation/${THIS_YEAR}`, { headers: { Authorization: `Bearer ${token}` } })).json();
+  const renderRows = [];
+  for (const format of ['pdf', 'docx', 'xlsx']) {
+    log(`rendering ${format}`);
+    const times = [];
+    for (let i = 0; i < Math.max(5, COLD_CALLS); i += 1) {
+      const start = process.hrtime.bigint();
+      await renderEvaluation(format, preview.data.figures, { year: THIS_YEAR }, { documentNumber: `KS/FO.28.2.1/${THIS_YEAR}/0001`, verifyUrl: `http://127.0.0.1/verifikasi/KS-FO.28.2.1-${THIS_YEAR}-0001` });
+      times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+    times.sort((a, b) => a - b);
+    renderRows.push({ format, p50: percentile(times, 50), p95: percentile(times, 95) });
+  }
   const counts = await strapi.db.connection.raw(`SELECT (SELECT COUNT(*) FROM agreements) AS agreements, (SELECT COUNT(*) FROM monitoring_records) AS monitoring, (SELECT COUNT(*) FROM units) AS units`);
   const c = counts.rows[0];
   const ms = (value) => value.toFixed(1).padStart(8);
@@ -306,6 +339,15 @@ const main = async () => {
     const ok = row.prepared.p95 <= GOAL_P95_MS ? 'met' : 'MISSED';
     console.log(`| ${row.name.padEnd(9)} | ${ms(row.prepared.p50)}     | ${ms(row.prepared.p95)}     | ${ms(row.cold.p50)} | ${ms(row.cold.p95)} | ${ok.padEnd(17)} | ${`${queryList(row.prepared)} / ${queryList(row.cold)}`.padEnd(23)} |`);
   }
+  console.log('\nFO.28.2.1 (figures of the year compared with the previous one; each render includes computing the figures):\n');
+  console.log('| measure            | prepared p95 | goal   | cold p95 | goal    | queries prepared / cold |');
+  console.log('|--------------------|--------------|--------|----------|---------|-------------------------|');
+  for (const row of evaluationRows) {
+    const verdict = (value, goal) => `${value <= goal ? 'met' : 'MISSED'} ≤ ${goal}`;
+    console.log(`| ${row.name.padEnd(18)} | ${ms(row.prepared.p95)}     | ${verdict(row.prepared.p95, row.goals.prepared)} | ${ms(row.cold.p95)} | ${verdict(row.cold.p95, row.goals.cold)} | ${`${queryList(row.prepared)} / ${queryList(row.cold)}`.padEnd(23)} |`);
+  }
+  console.log('\nFO.28.2.1 render only (figures computed once, with a document number and QR code):\n');
+  for (const row of renderRows) console.log(`| ${row.format.padEnd(4)} | p50 ${ms(row.p50)} | p95 ${ms(row.p95)} | ${row.p95 <= 1000 ? 'met' : 'MISSED'} ≤ 1000 ms |`);
   await strapi.destroy();
   process.exit(0);
 };
