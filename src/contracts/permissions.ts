@@ -13,6 +13,8 @@ export const PLUGIN_ACTIONS = {
   approveProgram: 'plugin::kerjasama.planning.approve-program',
   prepareEvaluation: 'plugin::kerjasama.evaluation.prepare',
   finalizeEvaluation: 'plugin::kerjasama.evaluation.finalize',
+  manageParticipation: 'plugin::kerjasama.participation.manage',
+  readSurveyResults: 'plugin::kerjasama.survey.read',
 } as const;
 
 export type PluginAction = (typeof PLUGIN_ACTIONS)[keyof typeof PLUGIN_ACTIONS];

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { PLUGIN_ACTIONS } from '../contracts/permissions';
 import { createUnitAccount, sendCallForProposals } from '../participation/units';
 import { listSurveys, sendSurveyInvitations, surveyResults } from '../participation/survey';
 
@@ -7,8 +8,8 @@ import { listSurveys, sendSurveyInvitations, surveyResults } from '../participat
  * accounts and sends survey invitations; the office reads survey results.
  */
 export const PARTICIPATION_ACTIONS = {
-  manage: 'plugin::kerjasama.participation.manage',
-  readSurveyResults: 'plugin::kerjasama.survey.read',
+  manage: PLUGIN_ACTIONS.manageParticipation,
+  readSurveyResults: PLUGIN_ACTIONS.readSurveyResults,
 } as const;
 
 export const participationPermissionActions = [
