@@ -6,7 +6,7 @@ import { refuse } from '../../workflow/errors';
 import { documentFileName, MIME, parseFormat } from '../issued/formats';
 import { issueDocument, type IssuedDocument, type RenderedDocument } from '../issued/issue';
 import { renderDocx, renderPdf, renderXlsx, templatePath, type DocumentOptions } from '../render';
-import { computeRecap, PERIOD_LABELS, PERIODS, RECAP_FORM, type Period, type Recap, type RecapAgreement, type RecapRecord } from './recap';
+import { computeRecap, PERIOD_LABELS, periodRange, PERIODS, RECAP_FORM, type Period, type Recap, type RecapAgreement, type RecapRecord } from './recap';
 
 const UNIT = 'api::unit.unit';
 const AGREEMENT = 'api::agreement.agreement';
@@ -38,6 +38,7 @@ const parseRequest = async (strapi: Core.Strapi, request: RecapRequest) => {
 /** The recap's figures, from the unit's agreements and their monitoring records. */
 export const monitoringRecap = async (strapi: Core.Strapi, request: RecapRequest): Promise<Recap & { unitDocumentId: string }> => {
   const { year, period, unit } = await parseRequest(strapi, request);
+  const range = periodRange(year, period);
   const agreements = (await strapi.db.query(AGREEMENT).findMany({
     where: { units: { id: unit.id } },
     select: ['id', 'ourNumber', 'title', 'kind', 'startDate', 'endDate', 'indefinite', 'validityState'],
@@ -45,7 +46,7 @@ export const monitoringRecap = async (strapi: Core.Strapi, request: RecapRequest
   })) as Row[];
   const records = agreements.length
     ? ((await strapi.db.query(MONITORING).findMany({
-      where: { agreement: { id: { $in: agreements.map((agreement) => agreement.id) } } },
+      where: { agreement: { id: { $in: agreements.map((agreement) => agreement.id) } }, monitoredOn: { $gte: range.from, $lte: range.to } },
       populate: { agreement: { select: ['id'] }, evidence: { select: ['id'] } },
     })) as Row[])
     : [];
