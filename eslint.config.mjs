@@ -21,13 +21,13 @@ export default tseslint.config(
     },
   },
   {
-    // The public pages run in a browser: they take only the pure domain rules from the server's
-    // code (scripts/build-public.js also refuses a bundle with anything else in it).
+    // The public pages run in a browser: they take only the pure domain rules and the contracts
+    // from the server's code (scripts/build-public.js also refuses a bundle with anything else in it).
     files: ['public-src/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
-          { group: ['**/src/*', '!**/src/domain'], message: 'Only src/domain (pure rules) may reach a browser.' },
+          { group: ['**/src/*', '!**/src/domain', '!**/src/contracts'], message: 'Only src/domain (pure rules) and src/contracts (shapes) may reach a browser.' },
           { group: ['@strapi/*', 'knex', 'pg', 'better-sqlite3', 'koa'], message: 'Server packages do not run in a browser.' },
         ],
       }],

@@ -1,16 +1,15 @@
 /*
  * /usulan/ — a unit's proposals. Logs in through /api/auth/local, then uses the same content API
  * as every other client: the server scopes everything to the user's unit and enforces the
- * workflow, so this page only shows what the server allows. The states, their labels, the moves
- * of a unit and the states in which a unit may edit are the proposal workflow's
- * (src/domain/workflow/proposal.ts); the moves' labels come with /workflow's answer.
+ * workflow, so this page only shows what the server allows. The states, their labels and the
+ * moves of a unit are the proposal workflow's (src/domain/workflow/proposal.ts); the moves'
+ * labels and the states in which a unit may edit come with /workflow's answer.
  */
-import { formatBilingual, type Bilingual } from '../src/domain/bilingual';
+import { formatBilingual } from '../src/domain/bilingual';
 import { todayInBatam, type IsoDate } from '../src/domain/dates';
 import { INSTITUTION_TYPES } from '../src/domain/directory';
-import { UNIT_EDITABLE_STATES } from '../src/domain/proposal-intake';
 import { proposalWorkflow } from '../src/domain/workflow/proposal';
-import type { TransitionName } from '../src/domain/workflow/types';
+import type { WorkflowDescription, WorkflowHistoryEntry } from '../src/contracts/workflow';
 import { bilingual, byId, el, type Attributes, type Child } from './lib/dom';
 
 interface Named {
@@ -63,11 +62,11 @@ type Proposal = Partial<Record<ProposalField, string | number | null>> & {
   attachments?: UploadedFile[];
 };
 /** GET /api/proposals/:documentId/workflow (src/workflow/service.ts, describeWorkflow). */
-interface WorkflowView {
-  state: string;
-  available: { name: TransitionName; to: string; labels: Bilingual; reasonRequired: boolean }[];
-  history: { fromState: string; toState: string; occurredAt: string; actorName?: string | null; actorType: string; reason?: string | null }[];
-}
+type WorkflowView = Omit<WorkflowDescription, 'history'> & {
+  history: readonly (WorkflowHistoryEntry & { actorType: string })[];
+  /** The states in which a unit may still edit its record: the spec's unitEdits (src/domain/workflow/proposal.ts). */
+  unitEditableStates: readonly string[];
+};
 interface ApiError {
   error?: { message?: string; details?: { errors?: { path: string[]; message: string }[] } };
 }
@@ -79,8 +78,7 @@ let session: { jwt: string | null; user: { email: string } | null; options: Form
 const STATE_LABELS = new Map(proposalWorkflow.states.map((state) => [state.name as string, formatBilingual(state.labels)]));
 const stateLabel = (state: string) => STATE_LABELS.get(state) ?? state;
 /** The moves this page offers: those of the workflow a unit may make (the server lists which are open now). */
-const UNIT_MOVES = new Set(proposalWorkflow.transitions.filter((move) => move.roles.includes('unit')).map((move) => move.name));
-const isUnitEditable = (state: string) => (UNIT_EDITABLE_STATES as readonly string[]).includes(state);
+const UNIT_MOVES = new Set<string>(proposalWorkflow.transitions.filter((move) => move.roles.includes('unit')).map((move) => move.name));
 
 let screens = 0;
 function screen(children: Child[]) {
@@ -291,7 +289,7 @@ async function showDetail(documentId: string, notice?: string): Promise<void> {
     el('div', { class: 'card' }, [dl, attachments.length ? el('div', {}, [el('h2', { bi: 'Lampiran (Attachments)' }), el('ul', {}, attachments)]) : null]),
     error,
     el('div', { class: 'row' }, [
-      isUnitEditable(workflow.state) ? el('button', { type: 'button', id: 'edit', bi: 'Ubah (Edit)', onclick: () => showForm(proposal) }) : null,
+      workflow.unitEditableStates.includes(workflow.state) ? el('button', { type: 'button', id: 'edit', bi: 'Ubah (Edit)', onclick: () => showForm(proposal) }) : null,
       ...moves,
     ]),
     el('h2', { bi: 'Riwayat (History)' }),

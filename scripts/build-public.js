@@ -4,10 +4,11 @@
  *
  * The scripts are TypeScript in public-src/ (type-checked by `npm run typecheck`, linted by
  * `npm run lint`), bundled by esbuild into the files the pages name (public/assets/directory.js,
- * public/usulan/usulan.js, public/survei/survei.js, public/verifikasi/verifikasi.js; git-ignored). They import the states, labels,
- * lists and dates they show from the pure domain modules (src/domain) rather than re-declaring
- * them; the build fails if a bundle takes anything from outside public-src/ and src/domain/
- * (server code, a package), so nothing of Strapi reaches a browser.
+ * public/usulan/usulan.js, public/survei/survei.js, public/verifikasi/verifikasi.js; git-ignored).
+ * They import the states, labels, lists and dates they show from the pure domain modules
+ * (src/domain) rather than re-declaring them, and the answers' shapes from src/contracts; the
+ * build fails if a bundle takes anything from elsewhere (server code, a package), so nothing of
+ * Strapi reaches a browser.
  *
  * It also renders the world map of the public page (public/index.html) at build time: world-atlas
  * country shapes, projected with d3-geo, written as SVG path data keyed by ISO 3166-1 alpha-2
@@ -31,8 +32,8 @@ const BUNDLES = [
   { entry: 'public-src/survei.ts', out: 'public/survei/survei.js', format: 'iife' },
   { entry: 'public-src/verifikasi.ts', out: 'public/verifikasi/verifikasi.js', format: 'iife' },
 ];
-/** The only folders a bundle may take code from: the pages and the pure domain rules. */
-const BUNDLE_SOURCES = ['public-src/', 'src/domain/'];
+/** The only folders a bundle may take code from: the pages, the pure domain rules and the routes' contracts. */
+const BUNDLE_SOURCES = ['public-src/', 'src/domain/', 'src/contracts/'];
 const WIDTH = 960;
 const HEIGHT = 470;
 /** A country drawn smaller than this (square pixels at 960 × 470) gets a marker too. */
