@@ -1,4 +1,5 @@
 import fs from 'fs';
+import { testPort } from '../helpers/ports';
 import path from 'path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { setupStrapi, type TestApp } from '../helpers/strapi';
@@ -14,7 +15,7 @@ import { bodyOf, clearSmtpEnv, createCall, createPartner, createUnit, shiftDays,
  */
 const ROOT = path.resolve(__dirname, '..', '..');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
-const PORT = 1361;
+const PORT = testPort(1361);
 const BASE = `http://127.0.0.1:${PORT}`;
 type Row = Record<string, unknown> & { id: number; documentId: string };
 

@@ -1,4 +1,5 @@
 import fs from 'fs';
+import { testPort } from '../helpers/ports';
 import path from 'path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Core } from '@strapi/strapi';
@@ -16,7 +17,7 @@ import { asAdmin } from '../helpers/planning-fixtures';
  */
 const ROOT = path.resolve(__dirname, '..', '..');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
-const PORT = 1351;
+const PORT = testPort(1351);
 const BASE = `http://127.0.0.1:${PORT}`;
 const YEAR = new Date().getFullYear();
 const NEXT = YEAR + 1;

@@ -1,4 +1,5 @@
 import fs from 'fs';
+import { testPort } from '../helpers/ports';
 import path from 'path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { setupStrapi, type TestApp } from '../helpers/strapi';
@@ -10,7 +11,7 @@ import { fromDist } from '../helpers/dist';
  * downloaded, never rendered: their script does not run (the page title is unchanged and the
  * request the script makes is never sent).
  */
-const PORT = 1371;
+const PORT = testPort(1371);
 const BASE = `http://127.0.0.1:${PORT}`;
 const FILE = 'plugin::upload.file';
 const SCRIPT = "document.title='RAN';fetch('/api/script-ran-marker')";

@@ -1,4 +1,5 @@
 import fs from 'fs';
+import { testPort } from '../helpers/ports';
 import os from 'os';
 import path from 'path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -14,7 +15,7 @@ import { createMinute, issueModule, KAPOKJA, sha256, tinyPdf } from '../helpers/
  */
 const ROOT = path.resolve(__dirname, '..', '..');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
-const PORT = 1381;
+const PORT = testPort(1381);
 const BASE = `http://127.0.0.1:${PORT}`;
 const PUBLIC_KEYS = ['documentNumber', 'formCode', 'issuedAt', 'issuedByName', 'issuedByRole', 'sha256', 'title', 'year'];
 
