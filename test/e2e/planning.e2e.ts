@@ -224,8 +224,14 @@ test('Staf Humas sees the submitted program but no approve button', async () => 
 test('the Director approves the submitted program and sees the approval record', async () => {
   const page = await login(direkturEmail);
   await openPlanning(page, 'program', NEXT);
+  await page.waitForSelector('[data-testid="program-state"]', { timeout: 90_000 });
   const approve = page.locator('[data-testid="move-approve"]');
-  await approve.waitFor();
+  // Seen once in CI, with both suites and two browsers on two cores, on PostgreSQL only: no approve
+  // button within 30 s. A longer wait, and the page's text and workflow answer if it still fails.
+  await approve.waitFor({ timeout: 90_000 }).catch(async (error: Error) => {
+    const workflow = await app.request().get(`/kerjasama/program?year=${NEXT}`);
+    throw new Error(`${error.message}\npage: ${(await page.textContent('main'))?.slice(0, 2000)}\nprogram (anonymous): ${workflow.status}`);
+  });
   const done = page.waitForResponse((response) => response.url().includes(`/kerjasama/program/${programId}/transitions`) && response.status() === 200);
   await approve.click();
   await done;
