@@ -11,7 +11,7 @@ export const publicBaseUrl = (strapi: Core.Strapi): string => {
 
 /** Sends one e-mail through Strapi's e-mail plugin (SMTP, or the outbox folder in development). */
 export const sendEmail = async (strapi: Core.Strapi, to: string | string[], text: EmailText) => {
-  await strapi.plugin('email').service('email').send({ to, subject: text.subject, text: text.text });
+  await strapi.plugin('email').service('email').send({ to, subject: text.subject, text: text.text, html: text.html });
 };
 
 /** Humas's shared mailbox (HUMAS_EMAIL, several separated by commas). */

@@ -1,6 +1,6 @@
 import { setupStrapi, type TestApp } from '../helpers/strapi';
 import { adminToken, TEST_PASSWORD } from '../helpers/auth';
-import { bodyOf, clearSmtpEnv, createCall, createPartner, createUnit, createUnitUser, shiftDays, startSmtpServer, today } from '../helpers/participation';
+import { bodyOf, clearSmtpEnv, htmlOf, createCall, createPartner, createUnit, createUnitUser, shiftDays, startSmtpServer, today } from '../helpers/participation';
 import { runAsSystem } from '../../src/workflow/write-context';
 
 /**
@@ -92,6 +92,12 @@ describe('unit accounts', () => {
     const [mail] = mailsTo('baru@polibatam.test');
     const code = /\/usulan\/\?code=([0-9a-f]{128})/.exec(bodyOf(mail.raw))?.[1];
     expect(code).toBeDefined();
+    // The HTML part is the template, not the text pasted in: the link is an <a href> a person clicks.
+    const html = htmlOf(mail.raw);
+    expect(html).toMatch(/^<!DOCTYPE html>/);
+    expect(html).toContain(`<a href="http://`);
+    expect(html).toMatch(new RegExp(`<a href="[^"]*/usulan/\\?code=${code}"`));
+    expect(html.indexOf('lang="id"')).toBeLessThan(html.indexOf('lang="en"'));
     const login = await app.request().post('/api/auth/local').send({ identifier: 'baru@polibatam.test', password: TEST_PASSWORD });
     expect(login.status).toBe(400);
     const reset = await app.request().post('/api/auth/reset-password').send({ code, password: TEST_PASSWORD, passwordConfirmation: TEST_PASSWORD });

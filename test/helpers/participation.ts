@@ -91,9 +91,14 @@ const decodeHeader = (value: string) =>
   ).trim();
 
 /** The decoded text/plain part of a raw message (quoted-printable or base64, as nodemailer chose). */
-export const bodyOf = (raw: string) => {
+export const bodyOf = (raw: string) => partOf(raw, 'plain');
+
+/** The decoded text/html part of a raw message ('' when it has none). */
+export const htmlOf = (raw: string) => (/^Content-Type: text\/html/im.test(raw) ? partOf(raw, 'html') : '');
+
+const partOf = (raw: string, subtype: 'plain' | 'html') => {
   const lines = raw.split(/\r?\n/);
-  const start = lines.findIndex((line) => /^Content-Type: text\/plain/i.test(line));
+  const start = lines.findIndex((line) => new RegExp(`^Content-Type: text/${subtype}`, 'i').test(line));
   const from = start === -1 ? 0 : start;
   const blank = lines.findIndex((line, index) => index > from && line === '');
   const headers = lines.slice(from, blank).join('\n');

@@ -1,7 +1,7 @@
 import { checkUnitProposalWrite, isCallOpen, pickOpenCall, UNIT_WRITABLE_FIELDS } from '../../src/domain/proposal-intake';
 import { checkSurveyAnswers, invitationLanguage, isWellFormedSurveyToken, summariseSurvey, type SurveyQuestion } from '../../src/domain/survey';
 import { dueAgreementThreshold, isSurveyReminderDue, isWaitingTooLong, PROPOSAL_WAITING_ON, uniqueAddresses } from '../../src/domain/reminders';
-import { agreementEndingEmail, callForProposalsEmail, surveyInvitationEmail } from '../../src/domain/email-texts';
+import { actionItemOverdueEmail, escapeHtml, agreementEndingEmail, callForProposalsEmail, proposalWaitingEmail, surveyInvitationEmail, unitAccountEmail } from '../../src/domain/email-texts';
 import { proposalWorkflow } from '../../src/domain/workflow/proposal';
 
 describe('what a unit may write on a proposal', () => {
@@ -172,5 +172,38 @@ describe('e-mail texts: Indonesian first, English beside', () => {
     const [indonesian, english] = text.text.split('— English —');
     expect(indonesian.length).toBeGreaterThan(20);
     expect(english.length).toBeGreaterThan(20);
+  });
+});
+
+describe('e-mail HTML: one template, a link a person can click, no unescaped input', () => {
+  const evil = '<script>alert(1)</script> & "Co"';
+  const link = 'https://kerjasama.polibatam.ac.id/x?code=a&b=1';
+  test.each([
+    ['unit account', unitAccountEmail({ unitName: evil, email: 'a@b.id', link })],
+    ['call', callForProposalsEmail({ title: evil, year: 2027, deadline: '2026-12-31', message: evil, messageEn: evil, link })],
+    ['survey', surveyInvitationEmail({ surveyTitle: evil, partnerName: evil, contactName: evil, link, expiresOn: '2026-12-31' })],
+    ['survey reminder', surveyInvitationEmail({ surveyTitle: evil, partnerName: evil, link, expiresOn: '2026-12-31', reminder: true })],
+    ['agreement', agreementEndingEmail({ ourNumber: 'N/1', title: evil, partnerName: evil, endDate: '2026-12-31', daysLeft: 30, threshold: 30, link })],
+    ['proposal waiting', proposalWaitingEmail({ title: evil, unitName: evil, state: { id: 'Diajukan', en: 'Submitted' }, days: 15, link })],
+    ['action item', actionItemOverdueEmail({ meetingTitle: evil, meetingNumber: 'R/1', meetingDate: '2026-01-01', description: evil, owner: evil, dueDate: '2026-02-01', link })],
+  ])('%s', (_, mail) => {
+    const { html } = mail;
+    expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="id">/);
+    // The link is an anchor in both languages, its & escaped in the attribute.
+    expect(html.split('<a href="https://kerjasama.polibatam.ac.id/x?code=a&amp;b=1"').length - 1).toBeGreaterThanOrEqual(2);
+    // No markup from input: every < in the document belongs to the template's own tags.
+    expect(html).not.toContain('<script');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Co&quot;');
+    const tags = [...html.matchAll(/<\/?([a-zA-Z!]+)/g)].map((match) => match[1].toLowerCase());
+    expect(new Set(tags)).toEqual(new Set(['!doctype', 'html', 'head', 'meta', 'title', 'body', 'table', 'tr', 'td', 'p', 'a', 'hr', 'br']));
+    // Indonesian first, then English; the subject is the title.
+    expect(html.indexOf('lang="id"')).toBeLessThan(html.indexOf('lang="en"'));
+    expect(html).toContain(`<title>${escapeHtml(mail.subject)}</title>`);
+    expect(html).toContain('Humas &amp; Kerjasama Politeknik Negeri Batam');
+  });
+
+  test('without a link there is no anchor, and a link typed in a message is not made one', () => {
+    const { html } = agreementEndingEmail({ ourNumber: 'N/1', title: 'MoU https://evil.test', partnerName: 'PT A', endDate: '2026-12-31', daysLeft: 7, threshold: 7 });
+    expect(html).not.toContain('<a ');
   });
 });
