@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Box, Button, Field, Flex, SingleSelect, SingleSelectOption, Table, Tbody, Td, TextInput, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
-import { useIntl } from 'react-intl';
+import { useT } from '../planning/ui';
 
 interface Call {
   documentId: string;
@@ -20,9 +20,8 @@ const CM = '/content-manager/collection-types';
 /** Humas sends a call for proposals to the units and creates unit accounts (with an invitation e-mail). */
 export const ParticipationPage = () => {
   const { get, post } = useFetchClient();
-  const { locale } = useIntl();
+  const { tr, locale } = useT();
   const { toggleNotification } = useNotification();
-  const tr = (id: string, en: string) => (locale.startsWith('en') ? en : `${id} (${en})`);
   const [calls, setCalls] = useState<Call[] | null>(null);
   const [units, setUnits] = useState<Unit[]>([]);
   const [email, setEmail] = useState('');
@@ -59,21 +58,21 @@ export const ParticipationPage = () => {
   if (!calls) return <Page.Loading />;
   return (
     <Page.Main>
-      <Page.Title>{tr('Partisipasi unit', 'Unit participation')}</Page.Title>
-      <Layouts.Header title={tr('Partisipasi unit', 'Unit participation')} subtitle={tr('Undangan usulan dan akun unit', 'Calls for proposals and unit accounts')} />
+      <Page.Title>{tr('nav.participation', 'Partisipasi unit', 'Unit participation')}</Page.Title>
+      <Layouts.Header title={tr('nav.participation', 'Partisipasi unit', 'Unit participation')} subtitle={tr('participation.subtitle', 'Undangan usulan dan akun unit', 'Calls for proposals and unit accounts')} />
       <Layouts.Content>
         <Box background="neutral0" padding={5} shadow="tableShadow" hasRadius marginBottom={4}>
-          <Typography variant="delta" tag="h2">{tr('Undangan usulan kerjasama', 'Calls for proposals')}</Typography>
+          <Typography variant="delta" tag="h2">{tr('participation.calls', 'Undangan usulan kerjasama', 'Calls for proposals')}</Typography>
           <Typography variant="pi" textColor="neutral600" tag="p">
-            {tr('Buat undangan di Content Manager, lalu kirim ke unit di sini.', 'Create a call in the Content Manager, then send it to the units here.')}
+            {tr('participation.callsHelp', 'Buat undangan di Content Manager, lalu kirim ke unit di sini.', 'Create a call in the Content Manager, then send it to the units here.')}
           </Typography>
           <Table colCount={4} rowCount={calls.length + 1}>
             <Thead>
               <Tr>
-                <Th><Typography variant="sigma">{tr('Tahun', 'Year')}</Typography></Th>
-                <Th><Typography variant="sigma">{tr('Batas waktu', 'Deadline')}</Typography></Th>
-                <Th><Typography variant="sigma">{tr('Dikirim', 'Sent')}</Typography></Th>
-                <Th><Typography variant="sigma">{tr('Tindakan', 'Action')}</Typography></Th>
+                <Th><Typography variant="sigma">{tr('year', 'Tahun', 'Year')}</Typography></Th>
+                <Th><Typography variant="sigma">{tr('participation.deadline', 'Batas waktu', 'Deadline')}</Typography></Th>
+                <Th><Typography variant="sigma">{tr('participation.sent', 'Dikirim', 'Sent')}</Typography></Th>
+                <Th><Typography variant="sigma">{tr('participation.action', 'Tindakan', 'Action')}</Typography></Th>
               </Tr>
             </Thead>
             <Tbody>
@@ -87,9 +86,9 @@ export const ParticipationPage = () => {
                       size="S"
                       variant="secondary"
                       disabled={busy}
-                      onClick={() => act(() => post(`/kerjasama/calls/${call.documentId}/send`, { resend: Boolean(call.sentAt) }), tr('Undangan dikirim', 'Call sent'))}
+                      onClick={() => act(() => post(`/kerjasama/calls/${call.documentId}/send`, { resend: Boolean(call.sentAt) }), tr('participation.callSent', 'Undangan dikirim', 'Call sent'))}
                     >
-                      {call.sentAt ? tr('Kirim ulang', 'Send again') : tr('Kirim ke unit', 'Send to units')}
+                      {call.sentAt ? tr('participation.sendAgain', 'Kirim ulang', 'Send again') : tr('participation.send', 'Kirim ke unit', 'Send to units')}
                     </Button>
                   </Td>
                 </Tr>
@@ -99,15 +98,15 @@ export const ParticipationPage = () => {
         </Box>
 
         <Box background="neutral0" padding={5} shadow="tableShadow" hasRadius>
-          <Typography variant="delta" tag="h2">{tr('Akun unit baru', 'New unit account')}</Typography>
+          <Typography variant="delta" tag="h2">{tr('participation.newAccount', 'Akun unit baru', 'New unit account')}</Typography>
           <Flex gap={4} alignItems="flex-end" paddingTop={3} wrap="wrap">
             <Field.Root name="email">
-              <Field.Label>{tr('Surel', 'E-mail')}</Field.Label>
+              <Field.Label>{tr('participation.email', 'Surel', 'E-mail')}</Field.Label>
               <TextInput type="email" value={email} onChange={(event: React.ChangeEvent<HTMLInputElement>) => setEmail(event.target.value)} />
             </Field.Root>
             <Box minWidth="18rem">
               <Field.Root name="unit">
-                <Field.Label>{tr('Unit', 'Unit')}</Field.Label>
+                <Field.Label>{tr('participation.unit', 'Unit', 'Unit')}</Field.Label>
                 <SingleSelect value={unit} onChange={(value) => setUnit(String(value))}>
                   {units.map((option) => (
                     <SingleSelectOption key={option.documentId} value={option.documentId}>{`${option.code} — ${option.name}`}</SingleSelectOption>
@@ -121,10 +120,10 @@ export const ParticipationPage = () => {
                 act(async () => {
                   await post('/kerjasama/unit-accounts', { email, unit });
                   setEmail('');
-                }, tr('Akun dibuat; tautan atur kata sandi dikirim', 'Account created; a set-password link was sent'))
+                }, tr('participation.accountCreated', 'Akun dibuat; tautan atur kata sandi dikirim', 'Account created; a set-password link was sent'))
               }
             >
-              {tr('Buat akun dan kirim undangan', 'Create the account and send the invitation')}
+              {tr('participation.createAccount', 'Buat akun dan kirim undangan', 'Create the account and send the invitation')}
             </Button>
           </Flex>
         </Box>

@@ -2,8 +2,9 @@ import { useEffect, useState } from 'react';
 import { Box, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
-import { bilingual, type Bilingual } from '../bilingual';
+import type { Bilingual } from '../bilingual';
 import { t } from '../pluginId';
+import { useT } from '../planning/ui';
 
 interface RetentionKind {
   uid: string;
@@ -15,6 +16,7 @@ interface RetentionKind {
 export const RetentionPage = () => {
   const { get } = useFetchClient();
   const { formatMessage } = useIntl();
+  const { pick } = useT();
   const [kinds, setKinds] = useState<RetentionKind[] | null>(null);
 
   useEffect(() => {
@@ -42,7 +44,7 @@ export const RetentionPage = () => {
             <Tbody>
               {kinds.map((kind) => (
                 <Tr key={kind.uid}>
-                  <Td><Typography>{bilingual(kind.labels)}</Typography></Td>
+                  <Td><Typography>{pick(kind.labels)}</Typography></Td>
                   <Td><Typography>{kind.total}</Typography></Td>
                   <Td><Typography>{kind.pastRetention.length}</Typography></Td>
                 </Tr>

@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Box, Button, Flex, SingleSelect, SingleSelectOption, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
-import { bilingual, type Bilingual } from '../bilingual';
+import { satisfactionSurveyWorkflow } from '@kerjasama/domain/workflow';
+import type { Bilingual } from '../bilingual';
+import { LABELS, useT } from '../planning/ui';
 
 /** Partner satisfaction survey: send invitations, read results (per item, dimension, partner level and type). */
 interface SurveySummary {
@@ -28,7 +30,7 @@ interface Results {
   byPartnerType: Array<Score & { key: string; responses: number }>;
 }
 
-const b = (id: string, en: string) => bilingual({ id, en });
+const SURVEY_STATES: Record<string, Bilingual> = Object.fromEntries(satisfactionSurveyWorkflow.states.map((state) => [state.name, state.labels]));
 const mean = (score: Score) => (score.mean === null ? '–' : score.mean.toFixed(2));
 const percent = (value: number | null) => (value === null ? '–' : `${(value * 100).toFixed(1)}%`);
 
@@ -49,6 +51,7 @@ const ScoreTable = ({ head, rows }: { head: string[]; rows: Array<Array<string |
 
 export const SurveyPage = () => {
   const { get, post } = useFetchClient();
+  const { tr, pick } = useT();
   const [surveys, setSurveys] = useState<SurveySummary[] | null>(null);
   const [selected, setSelected] = useState<string>('');
   const [results, setResults] = useState<Results | null>(null);
@@ -71,7 +74,7 @@ export const SurveyPage = () => {
     setMessage('');
     try {
       const { data } = await post<{ data: { sent: number; skipped: number } }>(`/kerjasama/surveys/${selected}/invitations`, {});
-      setMessage(b(`${data.data.sent} undangan dikirim, ${data.data.skipped} sudah diundang`, `${data.data.sent} invitations sent, ${data.data.skipped} already invited`));
+      setMessage(tr('survey.invited', '{sent} undangan dikirim, {skipped} sudah diundang', '{sent} invitations sent, {skipped} already invited', { sent: data.data.sent, skipped: data.data.skipped }));
       load();
     } catch (error) {
       setMessage((error as { response?: { data?: { error?: { message?: string } } } }).response?.data?.error?.message ?? String(error));
@@ -79,49 +82,49 @@ export const SurveyPage = () => {
   };
 
   if (!surveys) return <Page.Loading />;
-  const title = b('Survei kepuasan mitra', 'Partner satisfaction survey');
+  const title = tr('survey.title', 'Survei kepuasan mitra', 'Partner satisfaction survey');
   return (
     <Page.Main>
       <Page.Title>{title}</Page.Title>
-      <Layouts.Header title={title} subtitle={b('Undangan dan hasil per butir, dimensi, tingkat dan jenis mitra', 'Invitations and results per item, dimension, partner level and type')} />
+      <Layouts.Header title={title} subtitle={tr('survey.subtitle', 'Undangan dan hasil per butir, dimensi, tingkat dan jenis mitra', 'Invitations and results per item, dimension, partner level and type')} />
       <Layouts.Content>
         {surveys.length === 0 ? (
-          <Typography>{b('Belum ada survei; buat kuesioner di Content Manager', 'No survey yet; build the questionnaire in the Content Manager')}</Typography>
+          <Typography>{tr('survey.none', 'Belum ada survei; buat kuesioner di Content Manager', 'No survey yet; build the questionnaire in the Content Manager')}</Typography>
         ) : (
           <>
             <Flex gap={4} marginBottom={6} alignItems="flex-end">
               <Box minWidth="320px">
-                <SingleSelect aria-label={b('Survei', 'Survey')} value={selected} onChange={(value) => setSelected(String(value))}>
+                <SingleSelect aria-label={tr('survey.select', 'Survei', 'Survey')} value={selected} onChange={(value) => setSelected(String(value))}>
                   {surveys.map((survey) => (
-                    <SingleSelectOption key={survey.documentId} value={survey.documentId}>{`${survey.year} · ${survey.title} (${survey.workflowState})`}</SingleSelectOption>
+                    <SingleSelectOption key={survey.documentId} value={survey.documentId}>{`${survey.year} · ${survey.title} (${pick(SURVEY_STATES[survey.workflowState], survey.workflowState)})`}</SingleSelectOption>
                   ))}
                 </SingleSelect>
               </Box>
-              <Button onClick={invite}>{b('Kirim undangan ke mitra aktif', 'Invite partners with an active agreement')}</Button>
+              <Button onClick={invite}>{tr('survey.invite', 'Kirim undangan ke mitra aktif', 'Invite partners with an active agreement')}</Button>
             </Flex>
             {message && <Box marginBottom={4}><Typography>{message}</Typography></Box>}
             {results && (
               <>
                 <Box marginBottom={4}>
                   <Typography variant="delta">
-                    {b('Tingkat respons', 'Response rate')}: {percent(results.responseRate)} ({results.answered}/{results.invited}) · {b('Rata-rata', 'Mean')}: {mean(results.overall)} / {results.scaleMax} · {b('Indeks kepuasan', 'Satisfaction index')}: {results.overall.index === null ? '–' : `${results.overall.index.toFixed(1)}%`}
+                    {tr('survey.responseRate', 'Tingkat respons', 'Response rate')}: {percent(results.responseRate)} ({results.answered}/{results.invited}) · {tr('survey.mean', 'Rata-rata', 'Mean')}: {mean(results.overall)} / {results.scaleMax} · {tr('survey.index', 'Indeks kepuasan', 'Satisfaction index')}: {results.overall.index === null ? '–' : `${results.overall.index.toFixed(1)}%`}
                   </Typography>
                 </Box>
                 <ScoreTable
-                  head={[b('Dimensi', 'Dimension'), b('Butir', 'Items'), b('Jawaban', 'Scores'), b('Rata-rata', 'Mean')]}
-                  rows={results.dimensions.map((d) => [bilingual(d.labels), d.items, d.n, mean(d)])}
+                  head={[tr('survey.dimension', 'Dimensi', 'Dimension'), tr('survey.items', 'Butir', 'Items'), tr('survey.scores', 'Jawaban', 'Scores'), tr('survey.mean', 'Rata-rata', 'Mean')]}
+                  rows={results.dimensions.map((d) => [pick(d.labels), d.items, d.n, mean(d)])}
                 />
                 <ScoreTable
-                  head={[b('Butir', 'Item'), b('Dimensi', 'Dimension'), b('Pertanyaan', 'Question'), b('Jawaban', 'Scores'), b('Rata-rata', 'Mean'), b('Sebaran', 'Distribution')]}
+                  head={[tr('survey.item', 'Butir', 'Item'), tr('survey.dimension', 'Dimensi', 'Dimension'), tr('survey.question', 'Pertanyaan', 'Question'), tr('survey.scores', 'Jawaban', 'Scores'), tr('survey.mean', 'Rata-rata', 'Mean'), tr('survey.distribution', 'Sebaran', 'Distribution')]}
                   rows={results.items.map((item) => [item.code, item.dimension, item.textId ?? '', item.n, mean(item), item.distribution.join(' / ')])}
                 />
                 <ScoreTable
-                  head={[b('Tingkat mitra', 'Partner level'), b('Responden', 'Respondents'), b('Rata-rata', 'Mean')]}
-                  rows={results.byPartnerLevel.map((group) => [group.key, group.responses, mean(group)])}
+                  head={[tr('survey.partnerLevel', 'Tingkat mitra', 'Partner level'), tr('survey.respondents', 'Responden', 'Respondents'), tr('survey.mean', 'Rata-rata', 'Mean')]}
+                  rows={results.byPartnerLevel.map((group) => [pick(LABELS.level[group.key as keyof typeof LABELS.level], group.key), group.responses, mean(group)])}
                 />
                 <ScoreTable
-                  head={[b('Jenis mitra', 'Partner type'), b('Responden', 'Respondents'), b('Rata-rata', 'Mean')]}
-                  rows={results.byPartnerType.map((group) => [group.key, group.responses, mean(group)])}
+                  head={[tr('survey.partnerType', 'Jenis mitra', 'Partner type'), tr('survey.respondents', 'Responden', 'Respondents'), tr('survey.mean', 'Rata-rata', 'Mean')]}
+                  rows={results.byPartnerType.map((group) => [pick(LABELS.institutionType[group.key as keyof typeof LABELS.institutionType], group.key), group.responses, mean(group)])}
                 />
               </>
             )}
