@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * Word templates of the minutes (BO.29.3.1) and the monitoring recap (BO.28.1.2), built with the
+ * Word templates of the minutes (BO.29.3.1), the monitoring recap (BO.28.1.2), the annual program
+ * (FO.28.1.1) and the survey results (FO.28.2.2), built with the
  * shared template builder (scripts/make-templates.js: header, footer with form code, number, page
  * x of y and the QR picture). Placeholders are listed in templates/README.md.
  * Run: node scripts/make-issued-templates.js
@@ -93,7 +94,89 @@ const monitoringRecap = () =>
     p('(........................................)', { align: 'right' }),
   ].join('');
 
-const TEMPLATES = { 'BO.29.3.1': minutes, 'BO.28.1.2': monitoringRecap };
+/** FO.28.1.1 — Program Kerjasama Tahunan (the annual program as approved). */
+const annualProgram = () =>
+  [
+    p({ text: '{titleId} {year}', bold: true, size: 28 }, { align: 'center', spacingAfter: 0 }),
+    p({ text: '{titleEn} {year}', italic: true, size: 22 }, { align: 'center' }),
+    p({ text: '{programTitle}', bold: true }, { align: 'center', spacingAfter: 240 }),
+    p('Status: {stateLabel}'),
+    p('Revisi ke / Revision number: {revisionNumber}'),
+    p('Disetujui oleh / Approved by: {approvedBy}'),
+    p('Disetujui pada / Approved at: {approvedAt}'),
+    p('Jumlah butir / Items: {itemCount}'),
+    p('Total anggaran / Budget total: {budgetTotal}', { spacingAfter: 200 }),
+    heading('Butir Program / Program Items'),
+    table(
+      [
+        { header: 'No', field: 'no', width: 0.05 },
+        { header: 'Kegiatan / Activity', field: 'title', width: 0.17 },
+        { header: 'Mitra / Partner', field: 'partner', width: 0.13 },
+        { header: 'Jenis / Type', field: 'cooperationType', width: 0.09 },
+        { header: 'Unit', field: 'units', width: 0.09 },
+        { header: 'Triwulan / Quarter', field: 'quarter', width: 0.08 },
+        { header: 'Jadwal / Schedule', field: 'schedule', width: 0.13 },
+        { header: 'Anggaran / Budget', field: 'budget', width: 0.12, align: 'right' },
+        { header: 'Keluaran / Expected output', field: 'expectedOutput', width: 0.14 },
+      ],
+      'items',
+    ),
+    heading('Ringkasan Program / Program Summary'),
+    p('{programSummary}'),
+    p('', { spacingAfter: 360 }),
+    p('Batam, {signedDate}', { align: 'right' }),
+    p('Disetujui / Approved — Direktur / Director', { align: 'right', spacingAfter: 960 }),
+    p('({approvedBy})', { align: 'right' }),
+  ].join('');
+
+/** FO.28.2.2 — Hasil Survei Kepuasan Mitra (partner satisfaction survey results). */
+const surveyResults = () =>
+  [
+    p({ text: '{titleId} {year}', bold: true, size: 28 }, { align: 'center', spacingAfter: 0 }),
+    p({ text: '{titleEn} {year}', italic: true, size: 22 }, { align: 'center' }),
+    p({ text: '{surveyTitle}', bold: true }, { align: 'center', spacingAfter: 240 }),
+    p('Status: {stateLabel} · Skala / Scale: {scale}'),
+    p('Diundang / Invited: {invited} · Menjawab / Answered: {answered}'),
+    p('Tingkat respons / Response rate: {responseRate}'),
+    p('Indeks kepuasan / Satisfaction index: {surveyIndex} · Rata-rata / Mean: {surveyMean}', { spacingAfter: 200 }),
+    heading('Menurut dimensi layanan / By service dimension'),
+    table(
+      [
+        { header: 'Dimensi / Dimension', field: 'label', width: 0.5 },
+        { header: 'Rata-rata / Mean', field: 'mean', width: 0.25, align: 'right' },
+        { header: 'Indeks / Index (%)', field: 'index', width: 0.25, align: 'right' },
+      ],
+      'dimensions',
+    ),
+    heading('Menurut tingkat mitra / By partner level'),
+    table(
+      [
+        { header: 'Tingkat mitra / Partner level', field: 'label', width: 0.4 },
+        { header: 'Respons / Responses', field: 'responses', width: 0.2, align: 'right' },
+        { header: 'Rata-rata / Mean', field: 'mean', width: 0.2, align: 'right' },
+        { header: 'Indeks / Index (%)', field: 'index', width: 0.2, align: 'right' },
+      ],
+      'levels',
+    ),
+    heading('Menurut butir pertanyaan / By question'),
+    table(
+      [
+        { header: 'Kode / Code', field: 'code', width: 0.1 },
+        { header: 'Pertanyaan / Question', field: 'text', width: 0.38 },
+        { header: 'Dimensi / Dimension', field: 'dimension', width: 0.2 },
+        { header: 'Jawaban / Answers', field: 'n', width: 0.1, align: 'right' },
+        { header: 'Rata-rata / Mean', field: 'mean', width: 0.11, align: 'right' },
+        { header: 'Indeks / Index (%)', field: 'index', width: 0.11, align: 'right' },
+      ],
+      'questions',
+    ),
+    p('', { spacingAfter: 360 }),
+    p('Batam, {signedDate}', { align: 'right' }),
+    p('Kapokja Humas & Kerjasama', { align: 'right', spacingAfter: 960 }),
+    p('(........................................)', { align: 'right' }),
+  ].join('');
+
+const TEMPLATES = { 'BO.29.3.1': minutes, 'BO.28.1.2': monitoringRecap, 'FO.28.1.1': annualProgram, 'FO.28.2.2': surveyResults };
 
 module.exports = { TEMPLATES };
 

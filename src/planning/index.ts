@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { routes } from './routes';
 import { controllers } from './controllers';
+import { formDocumentControllers } from '../documents/plugin';
 import { services } from './services';
 import { registerPermissionActions } from './permissions';
 import { ensurePlanningIndexes } from './bootstrap';
@@ -18,6 +19,7 @@ export default {
   },
   destroy: ({ strapi }: { strapi: Core.Strapi }) => preparedService(strapi).stopSignal(),
   routes,
-  controllers,
+  // The program and survey documents' controllers are kept beside their routes (src/documents/plugin.ts).
+  controllers: { ...controllers, ...formDocumentControllers },
   services,
 };

@@ -10,11 +10,17 @@ export const pdfText = async (pdf: Buffer) => {
   return { ...parsed, flat: parsed.text.replace(/\s+/g, ' ') };
 };
 
-/** The text of every word/*.xml part of a .docx (document, headers, footers), tags removed, one string. */
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+/** XML character references and the five named entities decoded (`&amp;` reads as `&`), once. */
+export const decodeXml = (text: string) =>
+  text.replace(/&(#x[0-9a-f]+|#[0-9]+|amp|lt|gt|quot|apos);/gi, (_, name: string) =>
+    name[0] === '#' ? String.fromCodePoint(name[1].toLowerCase() === 'x' ? parseInt(name.slice(2), 16) : Number(name.slice(1))) : ENTITIES[name.toLowerCase()]);
+
+/** The text of every word/*.xml part of a .docx (document, headers, footers), tags removed and entities decoded, one string. */
 export const docxText = (docx: Buffer) => {
   const zip = new PizZip(docx);
   const parts = Object.keys(zip.files).filter((name) => /^word\/(document|header\d*|footer\d*)\.xml$/.test(name)).sort();
-  const text = parts.map((name) => zip.file(name)!.asText().replace(/<w:tab\/>/g, ' ').replace(/<\/w:p>/g, '\n').replace(/<[^>]+>/g, '')).join('\n');
+  const text = parts.map((name) => zip.file(name)!.asText().replace(/<w:tab\/>/g, ' ').replace(/<\/w:p>/g, '\n').replace(/<[^>]+>/g, '')).map(decodeXml).join('\n');
   return { zip, text, flat: text.replace(/\s+/g, ' ') };
 };
 

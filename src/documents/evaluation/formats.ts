@@ -1,7 +1,8 @@
-import type { Content, TableCell } from 'pdfmake/interfaces';
+import type { Content } from 'pdfmake/interfaces';
 import { bilingual, renderDocx, renderPdf, renderXlsx, templatePath, type DocumentOptions } from '../render';
+import { addTableSheets, pdfTable } from '../render/tables';
 import { EVALUATION_FORM, type EvaluationFigures } from '../../domain/evaluation';
-import { evaluationDocxData, evaluationPrint, type EvaluationRecord, type PrintTable } from './print';
+import { evaluationDocxData, evaluationPrint, type EvaluationRecord } from './print';
 
 export type EvaluationFormat = 'pdf' | 'docx' | 'xlsx';
 export const EVALUATION_FORMATS: readonly EvaluationFormat[] = ['pdf', 'docx', 'xlsx'];
@@ -14,24 +15,6 @@ export const MIME: Record<EvaluationFormat, string> = {
 export type DocumentHooks = Pick<DocumentOptions, 'documentNumber' | 'verifyUrl' | 'issuedAt'>;
 
 const optionsOf = (hooks: DocumentHooks = {}): DocumentOptions => ({ ...EVALUATION_FORM, title: { ...EVALUATION_FORM.title }, ...hooks });
-
-const pdfTable = (table: PrintTable): Content[] => [
-  { text: bilingual(table.heading), style: 'heading' },
-  ...(table.lead ?? []).map((text) => ({ text, margin: [0, 0, 0, 4] as [number, number, number, number] })),
-  table.rows.length
-    ? {
-        table: {
-          headerRows: 1,
-          widths: table.columns.map((column, index) => (index === 0 ? '*' : column.numeric ? 'auto' : '*')),
-          body: [
-            table.columns.map((column): TableCell => ({ text: column.header, style: 'tableHeader' })),
-            ...table.rows.map((row) => table.columns.map((column): TableCell => ({ text: row[column.field], alignment: column.numeric ? 'right' : 'left' }))),
-          ],
-        },
-        layout: 'lightHorizontalLines',
-      }
-    : { text: 'Tidak ada data / No data', italics: true },
-];
 
 export const renderEvaluation = async (format: EvaluationFormat, figures: EvaluationFigures, record: EvaluationRecord, hooks?: DocumentHooks): Promise<Buffer> => {
   const print = evaluationPrint(figures, record);
@@ -46,14 +29,7 @@ export const renderEvaluation = async (format: EvaluationFormat, figures: Evalua
       summary.addRow(['Status', print.values.stateLabel]);
       summary.addRow(['Dibuat / Generated', figures.generatedAt]);
       for (const section of print.narrative) summary.addRow([bilingual(section.heading), section.text]);
-      for (const table of print.tables) {
-        const sheet = workbook.addWorksheet(table.key);
-        sheet.addRow([bilingual(table.heading)]).font = { bold: true };
-        for (const lead of table.lead ?? []) sheet.addRow([lead]);
-        sheet.addRow(table.columns.map((column) => column.header)).font = { bold: true };
-        sheet.columns.forEach((column, index) => { column.width = index === 0 ? 50 : 18; });
-        for (const row of table.rows) sheet.addRow(table.columns.map((column) => row[column.field]));
-      }
+      addTableSheets(workbook, print.tables);
     }, options);
   }
   return renderPdf(

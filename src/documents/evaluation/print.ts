@@ -4,22 +4,10 @@
  * loop name, its columns' `field`s the loop's placeholders).
  */
 import { bilingual, type Bilingual } from '../render';
-import { AGREEMENT_ROWS, EVALUATION_FORM, MONITORING_ROWS, PROGRAM_ROWS, type EvaluationFigures } from '../../domain/evaluation';
+import type { PrintTable } from '../render/tables';
+import { AGREEMENT_ROWS, EVALUATION_FORM, MONITORING_ROWS, PROGRAM_ROWS, type EvaluationFigures, type SurveyFigures } from '../../domain/evaluation';
 
-export interface PrintColumn {
-  field: string;
-  header: string;
-  numeric?: boolean;
-}
-
-export interface PrintTable {
-  key: string;
-  heading: Bilingual;
-  columns: PrintColumn[];
-  rows: Array<Record<string, string>>;
-  /** Text printed before the table. */
-  lead?: string[];
-}
+export type { PrintColumn, PrintTable } from '../render/tables';
 
 export interface EvaluationRecord {
   year: number;
@@ -46,6 +34,22 @@ const STATES: Record<string, Bilingual> = { draft: { id: 'Draf', en: 'Draft' }, 
 const label = (text: Bilingual) => bilingual(text);
 const countRows = <K extends string>(rows: Array<{ key: K; labels: Bilingual }>, values: Record<K, number>) =>
   rows.map((row) => ({ label: label(row.labels), value: formatNumber(values[row.key]) }));
+
+export const SURVEY_DIMENSION_COLUMNS: PrintTable['columns'] = [
+  { field: 'label', header: 'Dimensi / Dimension' }, { field: 'mean', header: 'Rata-rata / Mean', numeric: true }, { field: 'index', header: 'Indeks / Index (%)', numeric: true },
+];
+export const SURVEY_LEVEL_COLUMNS: PrintTable['columns'] = [
+  { field: 'label', header: 'Tingkat mitra / Partner level' },
+  { field: 'responses', header: 'Respons / Responses', numeric: true },
+  { field: 'mean', header: 'Rata-rata / Mean', numeric: true },
+  { field: 'index', header: 'Indeks / Index (%)', numeric: true },
+];
+
+/** The survey's rows by dimension and by partner level, as FO.28.2.1 and the survey results print them. */
+export const surveyDimensionRows = (survey: SurveyFigures | null) =>
+  (survey?.dimensions ?? []).map((row) => ({ label: label(row.labels), mean: formatNumber(row.mean), index: formatNumber(row.index) }));
+export const surveyLevelRows = (survey: SurveyFigures | null) =>
+  (survey?.byPartnerLevel ?? []).map((row) => ({ label: label(LEVELS[row.level] ?? LEVELS.unknown), responses: formatNumber(row.responses), mean: formatNumber(row.mean), index: formatNumber(row.index) }));
 
 export const evaluationPrint = (figures: EvaluationFigures, record: EvaluationRecord) => {
   const survey = figures.survey;
@@ -130,19 +134,14 @@ export const evaluationPrint = (figures: EvaluationFigures, record: EvaluationRe
         survey ? survey.title : 'Tidak ada survei tahun ini / No survey this year',
         `Tingkat respons / Response rate: ${survey ? `${formatNumber(survey.responseRate, ' %')} (${survey.answered}/${survey.invited})` : NONE} · Indeks kepuasan / Satisfaction index: ${formatNumber(survey?.index, ' %')}`,
       ],
-      columns: [{ field: 'label', header: 'Dimensi / Dimension' }, { field: 'mean', header: 'Rata-rata / Mean', numeric: true }, { field: 'index', header: 'Indeks / Index (%)', numeric: true }],
-      rows: (survey?.dimensions ?? []).map((row) => ({ label: label(row.labels), mean: formatNumber(row.mean), index: formatNumber(row.index) })),
+      columns: SURVEY_DIMENSION_COLUMNS,
+      rows: surveyDimensionRows(survey),
     },
     {
       key: 'surveyLevels',
       heading: { id: 'Menurut tingkat mitra', en: 'By partner level' },
-      columns: [
-        { field: 'label', header: 'Tingkat mitra / Partner level' },
-        { field: 'responses', header: 'Respons / Responses', numeric: true },
-        { field: 'mean', header: 'Rata-rata / Mean', numeric: true },
-        { field: 'index', header: 'Indeks / Index (%)', numeric: true },
-      ],
-      rows: (survey?.byPartnerLevel ?? []).map((row) => ({ label: label(LEVELS[row.level] ?? LEVELS.unknown), responses: formatNumber(row.responses), mean: formatNumber(row.mean), index: formatNumber(row.index) })),
+      columns: SURVEY_LEVEL_COLUMNS,
+      rows: surveyLevelRows(survey),
     },
     {
       key: 'comparisonRows',

@@ -2,6 +2,7 @@ import { PLUGIN_ACTIONS } from '../permissions';
 import { participationRoutes } from '../participation';
 import { documentRoutes } from '../documents';
 import { evaluationRoutes } from '../../documents/evaluation/plugin';
+import { formDocumentRoutes } from '../../documents/plugin';
 
 const requires = (action: string) => [{ name: 'admin::hasPermissions', config: { actions: [action] } }];
 
@@ -38,6 +39,7 @@ export const routes = {
       // Issued documents (issue 11): list, preview, issue.
       ...documentRoutes,
       ...evaluationRoutes,
+      ...formDocumentRoutes,
     ],
   },
 };

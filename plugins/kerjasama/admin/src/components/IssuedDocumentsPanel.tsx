@@ -23,14 +23,29 @@ interface IssuedDocument {
   verifyPath: string;
 }
 
-const FORMATS = ['pdf', 'docx'] as const;
+export interface IssuedDocumentsProps {
+  /** The record the documents are issued from (the issued-document list is filtered by it). */
+  recordDocumentId: string;
+  formats: readonly string[];
+  /** The preview (no number) of a format; the issue route, posted `{ format, ...issueBody }`. */
+  previewUrl: (format: string) => string;
+  issueUrl: string;
+  issueBody?: Record<string, unknown>;
+  /** The preview's file name without extension. */
+  draftName: string;
+  /** Only the documents of this form (a unit's recaps among its other documents). */
+  formCode?: string;
+  /** False: only the list (e.g. a program not approved yet cannot be printed). */
+  printable?: boolean;
+}
 
 /**
- * Issued documents of a meeting minute (form BO.29.3.1): preview a print without a number
- * (Staf Humas prepares), issue a numbered PDF or DOCX with its QR code (the Kapokja), and the
- * list of what was issued with its file and its public check.
+ * Issued documents of a record: preview a print without a number (Staf Humas prepares), issue a
+ * numbered file with its QR code (the Kapokja), and the list of what was issued with its file and
+ * its public check. Used by the minutes' side panel (BO.29.3.1), the program page (FO.28.1.1),
+ * the survey page (FO.28.2.2) and the monitoring recap page (BO.28.1.2).
  */
-const IssuedDocumentsContent = ({ documentId }: { documentId: string }) => {
+export const IssuedDocuments = ({ recordDocumentId, formats, previewUrl, issueUrl, issueBody = {}, draftName, formCode, printable = true }: IssuedDocumentsProps) => {
   const { get, post } = useFetchClient();
   const { formatMessage } = useIntl();
   const { toggleNotification } = useNotification();
@@ -40,9 +55,9 @@ const IssuedDocumentsContent = ({ documentId }: { documentId: string }) => {
   const label = (key: string, defaultMessage: string) => formatMessage({ id: t(`documents.${key}`), defaultMessage });
 
   const load = useCallback(async () => {
-    const { data } = await get<{ data: IssuedDocument[] }>(`/kerjasama/documents?recordDocumentId=${encodeURIComponent(documentId)}`);
+    const { data } = await get<{ data: IssuedDocument[] }>(`/kerjasama/documents?recordDocumentId=${encodeURIComponent(recordDocumentId)}${formCode ? `&formCode=${encodeURIComponent(formCode)}` : ''}`);
     setIssued(data.data);
-  }, [get, documentId]);
+  }, [get, recordDocumentId, formCode]);
 
   useEffect(() => {
     if (allowedActions.canRead) load().catch(() => setIssued([]));
@@ -65,15 +80,15 @@ const IssuedDocumentsContent = ({ documentId }: { documentId: string }) => {
 
   return (
     <Flex direction="column" alignItems="stretch" gap={2} width="100%">
-      {FORMATS.map((format) => (
+      {printable && formats.map((format) => (
         <Button key={`preview-${format}`} variant="tertiary" fullWidth disabled={busy}
-          onClick={() => act(() => downloadFile(get, `/kerjasama/minutes/${documentId}/preview?format=${format}`, `notulen-draf.${format}`))}>
+          onClick={() => act(() => downloadFile(get, previewUrl(format), `${draftName}.${format}`))}>
           {label(`preview.${format}`, `Pratinjau ${format.toUpperCase()}`)}
         </Button>
       ))}
-      {allowedActions.canIssue && FORMATS.map((format) => (
+      {printable && allowedActions.canIssue && formats.map((format) => (
         <Button key={`issue-${format}`} variant="secondary" fullWidth loading={busy}
-          onClick={() => act(() => post(`/kerjasama/minutes/${documentId}/issue`, { format }), label('done', 'Dokumen diterbitkan'))}>
+          onClick={() => act(() => post(issueUrl, { ...issueBody, format }), label('done', 'Dokumen diterbitkan'))}>
           {label(`issue.${format}`, `Terbitkan ${format.toUpperCase()}`)}
         </Button>
       ))}
@@ -98,14 +113,17 @@ const IssuedDocumentsContent = ({ documentId }: { documentId: string }) => {
   );
 };
 
-/** Side panel of the meeting minutes' edit view. */
+/** Side panel of the meeting minutes' edit view (BO.29.3.1). */
 export const IssuedDocumentsPanel = () => {
   const { slug = '', id } = useParams();
   const { formatMessage } = useIntl();
   if (slug !== MINUTE_UID || !id || id === 'create') return null;
   return {
     title: formatMessage({ id: t('documents.title'), defaultMessage: 'Dokumen terbit (BO.29.3.1)' }),
-    content: <IssuedDocumentsContent documentId={id} />,
+    content: (
+      <IssuedDocuments recordDocumentId={id} formats={['pdf', 'docx']} draftName="notulen-draf"
+        previewUrl={(format) => `/kerjasama/minutes/${id}/preview?format=${format}`} issueUrl={`/kerjasama/minutes/${id}/issue`} />
+    ),
   };
 };
 IssuedDocumentsPanel.type = 'kerjasama-issued-documents';

@@ -3,6 +3,7 @@ import { Badge, Box, Button, Field, Flex, IconButton, Link, Modal, Table, Tbody,
 import { Pencil } from '@strapi/icons';
 import { Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { Link as RouterLink } from 'react-router-dom';
+import { IssuedDocuments } from '../components/IssuedDocumentsPanel';
 import { ProgramItemDialog, type ItemBody } from '../components/ProgramItemDialog';
 import { contentManagerEntry, type ProgramChoices, type ProgramItem, type ProgramView } from '../planning/api';
 import { errorMessage, fieldErrors } from '../planning/requests';
@@ -14,6 +15,9 @@ const PROGRAM = annualProgramWorkflow.uid;
 const EDITABLE = workflowLists(PROGRAM).editableStates;
 /** Moves that are the Director's (approve or return); every other move is the planner's. */
 const APPROVER_MOVES = new Set(['approve', 'return']);
+/** The program as approved is printed (FO.28.1.1) while approved, and after it is closed. */
+const PRINTABLE = ['approved', 'closed'];
+const DOCUMENT_FORMATS = ['pdf', 'docx', 'xlsx'] as const;
 
 type Move = NonNullable<ProgramView['workflow']>['available'][number];
 
@@ -229,6 +233,19 @@ const ProgramPage = () => {
           {program?.approvedSnapshot?.items && program.workflowState !== 'approved' ? (
             <Section title={tr('program.approvedVersion', 'Versi terakhir yang disetujui', 'Last approved version')} testId="program-snapshot">
               <ul>{program.approvedSnapshot.items.map((item, index) => <li key={index}><Typography>{`${item.title} · ${item.partner ?? '—'} · ${item.cooperationType ?? '—'} · ${item.quarter ?? ''}`}</Typography></li>)}</ul>
+            </Section>
+          ) : null}
+
+          {program ? (
+            <Section title={tr('program.document', 'Dokumen program disetujui (FO.28.1.1)', 'Approved program document (FO.28.1.1)')} testId="program-document">
+              {PRINTABLE.includes(program.workflowState) ? null : (
+                <Typography variant="pi" textColor="neutral600">{tr('program.documentWaits', 'Dokumen dapat dicetak setelah program disetujui Direktur.', 'The document can be printed once the Director approves the program.')}</Typography>
+              )}
+              <Box maxWidth="24rem">
+                <IssuedDocuments recordDocumentId={program.documentId} formCode="FO.28.1.1" formats={DOCUMENT_FORMATS} draftName={`program-${year}-draf`}
+                  printable={PRINTABLE.includes(program.workflowState)} previewUrl={(format) => `/kerjasama/program/export?year=${year}&format=${format}`}
+                  issueUrl="/kerjasama/program/issue" issueBody={{ year }} />
+              </Box>
             </Section>
           ) : null}
 

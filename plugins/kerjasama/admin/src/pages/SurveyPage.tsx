@@ -3,6 +3,7 @@ import { Box, Button, Flex, SingleSelect, SingleSelectOption, Table, Tbody, Td, 
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import { satisfactionSurveyWorkflow } from '@kerjasama/domain/workflow';
 import type { Bilingual } from '../bilingual';
+import { IssuedDocuments } from '../components/IssuedDocumentsPanel';
 import { LABELS, useT } from '../planning/ui';
 
 /** Partner satisfaction survey: send invitations, read results (per item, dimension, partner level and type). */
@@ -109,6 +110,17 @@ export const SurveyPage = () => {
                   <Typography variant="delta">
                     {tr('survey.responseRate', 'Tingkat respons', 'Response rate')}: {percent(results.responseRate)} ({results.answered}/{results.invited}) · {tr('survey.mean', 'Rata-rata', 'Mean')}: {mean(results.overall)} / {results.scaleMax} · {tr('survey.index', 'Indeks kepuasan', 'Satisfaction index')}: {results.overall.index === null ? '–' : `${results.overall.index.toFixed(1)}%`}
                   </Typography>
+                </Box>
+                <Box background="neutral0" padding={5} shadow="tableShadow" hasRadius marginBottom={6} maxWidth="32rem" data-testid="survey-document">
+                  <Typography variant="delta" tag="h2">{tr('survey.document', 'Dokumen hasil survei (FO.28.2.2)', 'Survey results document (FO.28.2.2)')}</Typography>
+                  {results.overall.n === 0 ? (
+                    <Typography tag="p" variant="pi" textColor="neutral600">{tr('survey.documentWaits', 'Dokumen dapat dicetak setelah ada respons.', 'The document can be printed once there are responses.')}</Typography>
+                  ) : null}
+                  <Box paddingTop={3}>
+                    <IssuedDocuments key={selected} recordDocumentId={selected} formCode="FO.28.2.2" formats={['pdf', 'docx', 'xlsx']} draftName="hasil-survei-draf"
+                      printable={results.overall.n > 0} previewUrl={(format) => `/kerjasama/surveys/${selected}/results/export?format=${format}`}
+                      issueUrl={`/kerjasama/surveys/${selected}/results/issue`} />
+                  </Box>
                 </Box>
                 <ScoreTable
                   head={[tr('survey.dimension', 'Dimensi', 'Dimension'), tr('survey.items', 'Butir', 'Items'), tr('survey.scores', 'Jawaban', 'Scores'), tr('survey.mean', 'Rata-rata', 'Mean')]}
