@@ -14,14 +14,17 @@
  *  5. in the same interleaved rounds, the requests the public page really sends, each with
  *     `Accept-Encoding: br, gzip` as browsers do, beside nginx serving the same bytes for the same
  *     request (nginx `etag on` answering 304 to its own validator): `?` (first load, empty query),
- *     two filters, a search, and the revalidation of `?` with If-None-Match; it prints every pair;
+ *     a first filter, a second one added to it (as a person narrows the list), a search, and the
+ *     revalidation of `?` with If-None-Match; it prints every pair;
  *  6. the server's RSS before any filtered request and after BENCH_FILL distinct filtered
  *     listings (the filter cache full).
  *
  * Environment: BENCH_DURATION (seconds per run, default 10), BENCH_ROUNDS (default 3),
- * BENCH_PARTNERS (default 1000; npm run bench:directory -- 1000 10000 runs each size in turn),
+ * sizes as arguments (default: npm run bench:directory runs 1000 then 10000 partners, each with its
+ * own seeded database; npm run bench:directory -- 1000 runs one), BENCH_PARTNERS (one size),
  * BENCH_CONNECTIONS (default 64), BENCH_THREADS (default 2), BENCH_FILL (default 2000),
- * BENCH_SEED_ONLY=1 (compile and seed, then stop: seed ahead, measure later with BENCH_REUSE=1).
+ * BENCH_SEED_ONLY=1 (compile and seed, then stop: seed ahead, measure later with BENCH_REUSE=1),
+ * BENCH_DIST (compile folder, default .tmp/dist-bench).
  */
 const { spawn, execFileSync } = require('child_process');
 const fs = require('fs');
@@ -42,7 +45,7 @@ const SEED_ONLY = process.env.BENCH_SEED_ONLY === '1';
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 64);
 const THREADS = Number(process.env.BENCH_THREADS || 2);
 const FULL_BUILD = process.env.BENCH_FULL_BUILD === '1';
-const DIST = FULL_BUILD ? path.join(ROOT, 'dist') : path.join(ROOT, '.tmp', 'dist-bench');
+const DIST = FULL_BUILD ? path.join(ROOT, 'dist') : process.env.BENCH_DIST || path.join(ROOT, '.tmp', 'dist-bench');
 const DB_FILE = path.join(WORK, 'bench.db');
 const TOKEN_FILE = path.join(WORK, 'token.txt');
 
@@ -181,6 +184,7 @@ const main = async () => {
     const headerObject = (lines) => Object.fromEntries(lines.map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 1).trim()]));
     const PAGE = [
       { name: '? (first load, empty query)', args: '' },
+      { name: '?level=international (a filter)', args: 'level=international' },
       { name: '?level=international&institutionType=university', args: 'level=international&institutionType=university' },
       { name: '?q=indonesia (search)', args: 'q=indonesia' },
       { name: '? + If-None-Match (revalidation)', args: '', revalidate: true },
@@ -305,7 +309,9 @@ const main = async () => {
   }
 };
 
-const sizes = process.argv.slice(2).filter((arg) => /^\d+$/.test(arg));
+const given = process.argv.slice(2).filter((arg) => /^\d+$/.test(arg));
+// Without a size (and without BENCH_PARTNERS) both sizes of the goal are measured.
+const sizes = given.length ? given : process.env.BENCH_PARTNERS ? [] : ['1000', '10000'];
 if (sizes.length && !process.argv.includes('--seed')) {
   // Several sizes: one run each, in turn, with its own seeded database.
   for (const size of sizes) {

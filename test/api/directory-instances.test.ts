@@ -34,10 +34,10 @@ const freePort = () =>
     });
   });
 
-const listingOfOther = () =>
+const listingOfOther = (query = '') =>
   new Promise<{ status: number; data: Array<{ documentId: string; name: string }> }>((resolve, reject) => {
     http
-      .get({ host: '127.0.0.1', port: otherPort, path: '/api/directory' }, (response) => {
+      .get({ host: '127.0.0.1', port: otherPort, path: `/api/directory${query}` }, (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('end', () => {
@@ -49,10 +49,10 @@ const listingOfOther = () =>
   });
 
 /** Polls the other instance until the predicate holds; returns how long it took. */
-const visibleOnOther = async (holds: (data: Array<{ documentId: string; name: string }>) => boolean, timeoutMs = 5000) => {
+const visibleOnOther = async (holds: (data: Array<{ documentId: string; name: string }>) => boolean, query = '', timeoutMs = 5000) => {
   const started = Date.now();
   while (Date.now() - started < timeoutMs) {
-    if (holds((await listingOfOther()).data)) return Date.now() - started;
+    if (holds((await listingOfOther(query)).data)) return Date.now() - started;
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
   return Infinity;
@@ -97,6 +97,18 @@ describeOnPostgres('two instances on one PostgreSQL database', () => {
 
     await transition(app.strapi, partnerId, 'withdrawn', 'Uji dua instans');
     expect(await visibleOnOther((data) => !data.some((p) => p.documentId === partnerId))).toBeLessThan(1000);
+  });
+
+  test("a filtered listing the other instance serves from its front door follows an approval and a withdrawal within 1 s", async () => {
+    const query = '?level=international&country=MY';
+    // Asked twice: the other instance's front door answers it from its prepared bytes now.
+    await listingOfOther(query);
+    await listingOfOther(query);
+
+    const { partnerId } = await createListedPartner(app.strapi, { name: 'PT Lintas Saringan Malaysia', level: 'international', country: 'MY' });
+    expect(await visibleOnOther((data) => data.some((p) => p.documentId === partnerId), query)).toBeLessThan(1000);
+    await transition(app.strapi, partnerId, 'withdrawn', 'Uji dua instans, saringan');
+    expect(await visibleOnOther((data) => !data.some((p) => p.documentId === partnerId), query)).toBeLessThan(1000);
   });
 
   test('achievement figures prepared by the other instance follow a write made through this one within 1 s', async () => {

@@ -6,7 +6,9 @@ import path from 'path';
 import { setupStrapi, type TestApp } from '../helpers/strapi';
 import { createDocument, createListedPartner, transition } from '../helpers/directory-fixtures';
 import { createActiveAgreement } from '../helpers/workflow-fixtures';
-import { writeContext } from '../helpers/dist';
+import { fromDist, writeContext } from '../helpers/dist';
+
+type FrontDoorModule = typeof import('../../src/api/directory/front-door');
 
 /** Directory tests: listing rules, freshness, filters, HTTP caching, and that nothing private leaks. */
 
@@ -438,6 +440,91 @@ describe('the front door (the hot request answered before Koa)', () => {
     const again = await get('/api/directory');
     expect(again.body.equals(after.body)).toBe(true);
     expect(withoutDate(again.headers)).toEqual(withoutDate(after.headers));
+  });
+});
+
+describe('the filtered listings: one bounded cache, fresh after every change', () => {
+  const withoutDate = (headers: http.IncomingHttpHeaders) => Object.fromEntries(Object.entries(headers).filter(([name]) => name !== 'date'));
+  const stats = () => fromDist<FrontDoorModule>('src/api/directory/front-door').frontDoorStats(app.strapi);
+  const cache = () => app.strapi.service('api::directory.directory').cacheStats() as Promise<{ entries: number; bytes: number }>;
+  const BROWSER = { 'Accept-Encoding': 'br, gzip' };
+  const decoded = (response: Raw) => (response.headers['content-encoding'] === 'br' ? zlib.brotliDecompressSync(response.body) : response.body);
+  const names = (response: Raw) => (JSON.parse(decoded(response).toString('utf8')) as Listing).data.map((partner) => partner.name);
+
+  test('order of parameters, case and spacing of q are one listing: one entry, answered by the front door', async () => {
+    await createListedPartner(app.strapi, { name: 'PT Normal Satu Entri', level: 'international', country: 'JP' });
+    const first = await get('/api/directory?level=international&q=normal%20satu', BROWSER);
+    expect(first.status).toBe(200);
+    const entries = (await cache()).entries;
+    const before = stats();
+    for (const query of ['?q=Normal++Satu&level=international', '?q=%20NORMAL%20%20%20satu%20&level=international', '?level=international&q=normal+satu&', '?level=international&q=normal%20satu']) {
+      const again = await get(`/api/directory${query}`, BROWSER);
+      expect(again.status).toBe(200);
+      expect(again.body.equals(first.body)).toBe(true);
+      expect(withoutDate(again.headers)).toEqual(withoutDate(first.headers));
+    }
+    expect((await cache()).entries).toBe(entries);
+    expect(stats()).toEqual({ ...before, served: before.served + 4 });
+  });
+
+  test('a partner approved, then withdrawn (unpublished), shows in and leaves the filtered listings at once, 304s included', async () => {
+    const queries = ['?level=international', '?level=international&country=MY', '?q=segera'];
+    const seen = new Map<string, Raw>();
+    for (const query of queries) {
+      await get(`/api/directory${query}`, BROWSER);
+      const held = await get(`/api/directory${query}`, BROWSER); // the front door's now
+      seen.set(query, held);
+      expect(names(held)).not.toContain('PT Segera Tampil Malaysia');
+      expect((await get(`/api/directory${query}`, { ...BROWSER, 'If-None-Match': String(held.headers.etag) })).status).toBe(304);
+    }
+    const { partnerId } = await createListedPartner(app.strapi, { name: 'PT Segera Tampil Malaysia', level: 'international', country: 'MY' });
+    for (const query of queries) {
+      const old = seen.get(query)!;
+      const revalidated = await get(`/api/directory${query}`, { ...BROWSER, 'If-None-Match': String(old.headers.etag) });
+      expect(revalidated.status).toBe(200);
+      expect(revalidated.headers.etag).not.toBe(old.headers.etag);
+      expect((JSON.parse(decoded(revalidated).toString('utf8')) as Listing).data.map((p) => p.documentId)).toContain(partnerId);
+      seen.set(query, revalidated);
+    }
+    await transition(app.strapi, partnerId, 'withdrawn', 'Uji saringan');
+    for (const query of queries) {
+      const old = seen.get(query)!;
+      const revalidated = await get(`/api/directory${query}`, { ...BROWSER, 'If-None-Match': String(old.headers.etag) });
+      expect(revalidated.status).toBe(200);
+      expect((JSON.parse(decoded(revalidated).toString('utf8')) as Listing).data.map((p) => p.documentId)).not.toContain(partnerId);
+    }
+  });
+
+  test("the headers learnt for a listing live in the cache with it: counted in its bytes, bounded per listing", async () => {
+    await get('/api/directory?country=MY');
+    const bytesBefore = (await cache()).bytes;
+    const learnt = stats().learnt;
+    const origins = Array.from({ length: 40 }, (_, i) => `https://site-${i}.example`);
+    for (const origin of origins) {
+      await get('/api/directory?country=MY', { Origin: origin });
+      expect((await get('/api/directory?country=MY', { Origin: origin })).headers['access-control-allow-origin']).toBe(origin);
+    }
+    expect(stats().learnt).toBe(learnt + origins.length);
+    const bytesAfter = (await cache()).bytes;
+    expect(bytesAfter).toBeGreaterThan(bytesBefore);
+    // 32 templates kept per listing, about 1 KB each: the 40 Origins did not grow it without end.
+    expect(bytesAfter - bytesBefore).toBeLessThan(32 * 2048);
+    // The most recent Origin is still known; the first one was dropped and is learnt again from Koa.
+    const before = stats();
+    await get('/api/directory?country=MY', { Origin: origins[39] });
+    expect(stats()).toEqual({ ...before, served: before.served + 1 });
+    await get('/api/directory?country=MY', { Origin: origins[0] });
+    expect(stats()).toEqual({ ...before, served: before.served + 1, learnt: before.learnt + 1 });
+  });
+
+  test('bad parameters are handed to Koa, which names them, every time', async () => {
+    const before = stats();
+    for (const query of ['?level=galactic', '?level=galactic', '?colour=red&level=national', '?q=%00']) {
+      const bad = await get(`/api/directory${query}`, BROWSER);
+      expect(bad.status).toBe(400);
+      expect(JSON.parse(bad.body.toString('utf8')).error.details.errors[0].path).toBeDefined();
+    }
+    expect(stats()).toEqual({ ...before, toKoa: before.toKoa + 4 });
   });
 });
 

@@ -1,23 +1,29 @@
-import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'http';
+import type { IncomingMessage, ServerResponse } from 'http';
 import querystring from 'querystring';
 import accepts from 'accepts';
 import type { Core } from '@strapi/strapi';
 import { bodyFor, ENCODINGS, etagOf, notModified, type Encoding } from './http';
-import { directoryService } from './services/directory';
+import { directoryService, type PreparedResponse } from './services/directory';
 
 type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
 
-/** The headers Koa sent for one answer (200 or 304) in one encoding of one prepared listing to one Origin (minus Date, which Node adds). */
-type HeaderTemplate = OutgoingHttpHeaders;
 type Status = 200 | 304;
 
 const SUMMARY_INTERVAL_MS = 60_000;
-/**
- * Header templates kept, the least recently used dropped first: listings in use (the plain one
- * and the filtered ones the service keeps) × encodings × 200/304 × the Origins that embed it.
- * About 1 KB each.
- */
-const MAX_TEMPLATES = 2048;
+
+/** What the front door did since the server started: answers from the prepared bytes, and requests handed to Koa. */
+export interface FrontDoorStats {
+  /** GET/HEAD /api/directory answered here, 200 or 304, without Koa. */
+  served: number;
+  /** Answered by Koa to learn a listing's headers (the first of each listing, encoding, status and Origin). */
+  learnt: number;
+  /** Handed to Koa for its answer: bad parameters (400), a query its URL guard refuses, an error. */
+  toKoa: number;
+}
+const STATS = new WeakMap<Core.Strapi, FrontDoorStats>();
+
+/** The front door's counters (tests, and anyone checking where the directory's answers come from). */
+export const frontDoorStats = (strapi: Core.Strapi): FrontDoorStats => ({ ...(STATS.get(strapi) ?? { served: 0, learnt: 0, toKoa: 0 }) });
 
 /**
  * The directory's front door: every GET or HEAD /api/directory — with or without a query string
@@ -33,6 +39,7 @@ const MAX_TEMPLATES = 2048;
  * Origin of each prepared listing goes through Koa, and the headers it sent (security, CORS,
  * cache, ETag, type, length) are replayed for the following ones, so the front door cannot drift from what
  * the rest of the system sends. A new listing (new content hash) is learnt again the same way.
+ * The headers are kept with the prepared listing in the service's one bounded cache.
  *
  * The logger's line per request is replaced by one summary line a minute (`http` level).
  */
@@ -41,7 +48,8 @@ export const installDirectoryFrontDoor = (strapi: Core.Strapi) => {
   const [koa] = server.listeners('request') as RequestListener[];
   if (!koa) throw new Error('the directory front door needs the Koa request listener to be installed first');
   const path = `${strapi.config.get('api.rest.prefix', '/api')}/directory`;
-  const templates = new Map<string, HeaderTemplate>();
+  const stats: FrontDoorStats = { served: 0, learnt: 0, toKoa: 0 };
+  STATS.set(strapi, stats);
   let served = 0;
 
   /** The query string of a directory request, '' for none (`?` alone included); undefined for another path. */
@@ -54,15 +62,19 @@ export const installDirectoryFrontDoor = (strapi: Core.Strapi) => {
   };
 
   /** Let Koa answer, and keep its headers when they are this very answer (status and ETag) for this listing. */
-  const learnFromKoa = (req: IncomingMessage, res: ServerResponse, key: string, status: Status, etag: string) => {
+  const learnFromKoa = (req: IncomingMessage, res: ServerResponse, prepared: PreparedResponse, key: string, status: Status, etag: string) => {
+    stats.learnt += 1;
     res.once('finish', () => {
       const headers = { ...res.getHeaders() };
       if (res.statusCode !== status || headers.etag !== etag || headers['set-cookie'] !== undefined) return;
       delete headers.date;
-      templates.delete(key);
-      if (templates.size >= MAX_TEMPLATES) templates.delete(templates.keys().next().value as string);
-      templates.set(key, headers);
+      prepared.headers.set(key, headers);
     });
+    koa(req, res);
+  };
+
+  const toKoa = (req: IncomingMessage, res: ServerResponse) => {
+    stats.toKoa += 1;
     koa(req, res);
   };
 
@@ -86,22 +98,20 @@ export const installDirectoryFrontDoor = (strapi: Core.Strapi) => {
       prepared = await service.response(query === '' ? {} : await service.parseQuery(querystring.parse(query)));
     } catch {
       // Koa answers bad parameters (400 naming them) and errors the way every other route does.
-      koa(req, res);
+      toKoa(req, res);
       return;
     }
     const encoding = (accepts(req).encoding([...ENCODINGS]) || 'identity') as Encoding;
     const status: Status = notModified(req.headers['if-none-match'], prepared) ? 304 : 200;
     // CORS answers depend on the Origin; everything else Koa sends here on the listing, encoding and status.
-    const key = `${prepared.hash} ${status} ${encoding} ${req.headers.origin ?? ''}`;
-    const template = templates.get(key);
+    const key = `${status} ${encoding} ${req.headers.origin ?? ''}`;
+    const template = prepared.headers.get(key);
     if (!template) {
-      learnFromKoa(req, res, key, status, etagOf(prepared, encoding));
+      learnFromKoa(req, res, prepared, key, status, etagOf(prepared, encoding));
       return;
     }
-    // Most recently used last: the oldest is dropped first.
-    templates.delete(key);
-    templates.set(key, template);
     served += 1;
+    stats.served += 1;
     res.writeHead(status, template);
     res.end(req.method === 'HEAD' || status === 304 ? undefined : bodyFor(prepared, encoding));
   };
@@ -109,7 +119,8 @@ export const installDirectoryFrontDoor = (strapi: Core.Strapi) => {
   server.removeListener('request', koa);
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const query = directoryQuery(req);
-    if (query === undefined || forKoa(query)) return koa(req, res);
+    if (query === undefined) return koa(req, res);
+    if (forKoa(query)) return toKoa(req, res);
     serve(req, res, query).catch((error: unknown) => {
       strapi.log.error(error);
       res.destroy();

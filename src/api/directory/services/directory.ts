@@ -1,4 +1,5 @@
 import { createHash } from 'crypto';
+import type { OutgoingHttpHeaders } from 'http';
 import { promisify } from 'util';
 import zlib from 'zlib';
 import type { Core } from '@strapi/strapi';
@@ -10,6 +11,16 @@ import { readDirectorySource, type DirectorySource } from '../source';
 const gzip = promisify(zlib.gzip);
 const brotli = promisify(zlib.brotliCompress);
 
+/**
+ * The headers Koa sent for one answer of one prepared listing, by `status encoding origin`
+ * (src/api/directory/front-door.ts replays them). They live with the listing, in the same cache:
+ * evicted with it, their bytes counted with its bytes.
+ */
+export interface HeaderTemplates {
+  get(key: string): OutgoingHttpHeaders | undefined;
+  set(key: string, headers: OutgoingHttpHeaders): void;
+}
+
 /** One response, prepared once: the JSON bytes, their compressed forms and a strong ETag. */
 export interface PreparedResponse {
   body: Buffer;
@@ -18,6 +29,7 @@ export interface PreparedResponse {
   /** The content hash; each encoding's ETag is derived from it. */
   hash: string;
   directory: Directory;
+  headers: HeaderTemplates;
 }
 
 /** One filtered listing: the data, and its prepared bytes once a REST request asked for them. */
@@ -25,7 +37,7 @@ interface Variant {
   directory: Directory;
   body: Buffer;
   prepared?: Promise<PreparedResponse>;
-  /** Bytes of the compressed forms, counted once they exist. */
+  /** Bytes of the compressed forms and of the header templates, counted once they exist. */
   compressed: number;
 }
 
@@ -41,14 +53,49 @@ interface Snapshot {
  * `q=b2y`, …) evict the least recently used instead of growing the cache: 200 listings, 32 MB
  * of JSON and compressed bytes counted together.
  */
-export const DIRECTORY_CACHE_LIMITS = { entries: 200, bytes: 32 * 1024 * 1024 } as const;
+export const DIRECTORY_CACHE_LIMITS = { entries: 200, bytes: 32 * 1024 * 1024, headersPerEntry: 32 } as const;
 
-const prepare = async (directory: Directory, body: Buffer): Promise<PreparedResponse> => {
+/**
+ * Header templates of one listing, the least recently used dropped first beyond
+ * `headersPerEntry` (3 encodings × 200/304 × the Origins that embed it); `grew` tells the cache
+ * of each change in their bytes.
+ */
+const headerTemplates = (grew: (bytes: number) => void): HeaderTemplates => {
+  const kept = new Map<string, { headers: OutgoingHttpHeaders; bytes: number }>();
+  return {
+    get(key) {
+      const found = kept.get(key);
+      if (!found) return undefined;
+      kept.delete(key);
+      kept.set(key, found);
+      return found.headers;
+    },
+    set(key, headers) {
+      let delta = 0;
+      const previous = kept.get(key);
+      if (previous) {
+        kept.delete(key);
+        delta -= previous.bytes;
+      }
+      const bytes = key.length + Buffer.byteLength(JSON.stringify(headers));
+      kept.set(key, { headers, bytes });
+      delta += bytes;
+      for (const [oldest, entry] of kept) {
+        if (kept.size <= DIRECTORY_CACHE_LIMITS.headersPerEntry) break;
+        kept.delete(oldest);
+        delta -= entry.bytes;
+      }
+      grew(delta);
+    },
+  };
+};
+
+const prepare = async (directory: Directory, body: Buffer, grew: (bytes: number) => void): Promise<PreparedResponse> => {
   const [gz, br] = await Promise.all([
     gzip(body, { level: 9 }),
     brotli(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
   ]);
-  return { body, gzip: gz, br, hash: createHash('sha256').update(body).digest('base64url').slice(0, 32), directory };
+  return { body, gzip: gz, br, hash: createHash('sha256').update(body).digest('base64url').slice(0, 32), directory, headers: headerTemplates(grew) };
 };
 
 const variantKey = (filters: DirectoryFilters) => new URLSearchParams(filters as Record<string, string>).toString();
@@ -134,15 +181,18 @@ const createDirectoryService = ({ strapi }: { strapi: Core.Strapi }) => {
       const held = await snapshot();
       const variant = variantOf(held, filters);
       if (!variant.prepared) {
-        const prepared = prepare(variant.directory, variant.body);
+        const key = variantKey(filters);
+        /** Counts bytes added to this listing while it is still in the cache. */
+        const grew = (bytes: number) => {
+          if (held.variants.get(key) !== variant) return;
+          variant.compressed += bytes;
+          held.bytes += bytes;
+          evict(held);
+        };
+        const prepared = prepare(variant.directory, variant.body, grew);
         variant.prepared = prepared;
         prepared.then(
-          (done) => {
-            if (held.variants.get(variantKey(filters)) !== variant) return;
-            variant.compressed = done.gzip.length + done.br.length;
-            held.bytes += variant.compressed;
-            evict(held);
-          },
+          (done) => grew(done.gzip.length + done.br.length),
           () => {
             variant.prepared = undefined;
           },
