@@ -5,7 +5,6 @@
  * server services and follows the definitions below.
  */
 import type { Bilingual } from './bilingual';
-import { fieldError, type FieldError } from './validation';
 
 export const TARGET_METRICS = [
   'agreements_signed',
@@ -229,55 +228,5 @@ function sum(values: number[]): number {
   return values.reduce((total, value) => total + value, 0);
 }
 
-// ---------------------------------------------------------------------------------------------
-// Input checks of the planning screens: a field error naming the field, nothing changed.
-
-const isInteger = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value);
-
-/** A planning year: an integer within the schema's range (strings of digits from a query accepted). */
-export function parsePlanningYear(value: unknown, field = 'year'): { year: number } | { error: FieldError } {
-  const year = typeof value === 'string' && /^\d{4}$/.test(value) ? Number(value) : value;
-  if (!isInteger(year) || year < PLANNING_YEARS.min || year > PLANNING_YEARS.max) {
-    return {
-      error: fieldError([field], {
-        id: `Tahun tidak dikenal; gunakan tahun ${PLANNING_YEARS.min}–${PLANNING_YEARS.max}`,
-        en: `Unknown year; use a year from ${PLANNING_YEARS.min} to ${PLANNING_YEARS.max}`,
-      }),
-    };
-  }
-  return { year };
-}
-
-export function checkPriority(value: unknown, field = 'priority'): FieldError[] {
-  return typeof value === 'string' && (NEEDS_PRIORITIES as readonly string[]).includes(value)
-    ? []
-    : [fieldError([field], { id: `Prioritas harus salah satu dari ${NEEDS_PRIORITIES.join(', ')}`, en: `The priority must be one of ${NEEDS_PRIORITIES.join(', ')}` })];
-}
-
-export function checkMappingSource(value: unknown, field = 'source'): FieldError[] {
-  if (value === undefined || value === null || value === '') return [];
-  return typeof value === 'string' && (MAPPING_SOURCES as readonly string[]).includes(value)
-    ? []
-    : [fieldError([field], { id: `Sumber harus salah satu dari ${MAPPING_SOURCES.join(', ')}`, en: `The source must be one of ${MAPPING_SOURCES.join(', ')}` })];
-}
-
-export function checkMetric(value: unknown, field = 'metric'): FieldError[] {
-  return typeof value === 'string' && (TARGET_METRICS as readonly string[]).includes(value)
-    ? []
-    : [fieldError([field], { id: `Ukuran harus salah satu dari ${TARGET_METRICS.join(', ')}`, en: `The metric must be one of ${TARGET_METRICS.join(', ')}` })];
-}
-
-export function checkPartnerLevel(value: unknown, field = 'partnerLevel'): FieldError[] {
-  if (value === undefined || value === null || value === '') return [];
-  return typeof value === 'string' && (PARTNER_LEVELS as readonly string[]).includes(value)
-    ? []
-    : [fieldError([field], { id: `Tingkat mitra harus salah satu dari ${PARTNER_LEVELS.join(', ')}`, en: `The partner level must be one of ${PARTNER_LEVELS.join(', ')}` })];
-}
-
+/** The largest target value (the input schema of the targets route, src/contracts/schemas/planning.ts). */
 export const TARGET_VALUE_MAX = 1_000_000;
-
-export function checkTargetValue(value: unknown, field = 'targetValue'): FieldError[] {
-  return isInteger(value) && value >= 0 && value <= TARGET_VALUE_MAX
-    ? []
-    : [fieldError([field], { id: `Nilai target harus bilangan bulat 0–${TARGET_VALUE_MAX}`, en: `The target value must be a whole number from 0 to ${TARGET_VALUE_MAX}` })];
-}

@@ -12,6 +12,7 @@ import { throwFieldErrors, refuse } from '../workflow/errors';
 import { countActiveAgreements } from '../workflow/facts';
 import { todayInBatam } from '../workflow/today';
 import { publicBaseUrl, sendEmail } from './mailer';
+import { EXPIRY_MESSAGE, type InvitationInput } from '../contracts/schemas/participation';
 
 export const SURVEY = 'api::satisfaction-survey.satisfaction-survey';
 export const INVITATION = 'api::survey-invitation.survey-invitation';
@@ -49,21 +50,12 @@ const questionsOf = (survey: Row) => ((survey.questions as Row[] | undefined) ??
 const isSurveyOpen = (survey: Row, today: string) =>
   survey.workflowState === 'open' && (!survey.closesAt || String(survey.closesAt) >= today) && (!survey.opensAt || String(survey.opensAt) <= today);
 
-interface InvitationRequest {
-  partnerDocumentIds?: unknown;
-  expiresOn?: unknown;
-}
-
 /** The partners to invite: those named, or else every partner with an active agreement today. */
-const partnersToInvite = async (strapi: Core.Strapi, request: InvitationRequest): Promise<Row[]> => {
-  const named = request.partnerDocumentIds;
-  if (named !== undefined && (!Array.isArray(named) || named.some((id) => typeof id !== 'string'))) {
-    refuse('partnerDocumentIds', formatBilingual({ id: 'Daftar mitra harus berupa daftar documentId', en: 'partnerDocumentIds must be a list of documentIds' }));
-  }
-  const where: Record<string, unknown> = { publishedAt: null, ...(Array.isArray(named) ? { documentId: { $in: named } } : {}) };
+const partnersToInvite = async (strapi: Core.Strapi, { partnerDocumentIds: named }: InvitationInput): Promise<Row[]> => {
+  const where: Record<string, unknown> = { publishedAt: null, ...(named ? { documentId: { $in: named } } : {}) };
   const partners = (await strapi.db.query(PARTNER).findMany({ where, populate: { contacts: true } })) as Row[];
-  if (Array.isArray(named)) {
-    const missing = (named as string[]).filter((id) => !partners.some((partner) => partner.documentId === id));
+  if (named) {
+    const missing = named.filter((id) => !partners.some((partner) => partner.documentId === id));
     if (missing.length) refuse('partnerDocumentIds', formatBilingual({ id: `Mitra tidak ditemukan: ${missing.join(', ')}`, en: `Partner not found: ${missing.join(', ')}` }));
     return partners;
   }
@@ -77,15 +69,13 @@ const partnersToInvite = async (strapi: Core.Strapi, request: InvitationRequest)
  * survey, a fresh single-use token whose SHA-256 hash only is stored, and an e-mail with the
  * link. Contacts already invited to this survey are skipped, so sending again is harmless.
  */
-export const sendSurveyInvitations = async (strapi: Core.Strapi, surveyDocumentId: string, request: InvitationRequest) => {
+export const sendSurveyInvitations = async (strapi: Core.Strapi, surveyDocumentId: string, request: InvitationInput) => {
   const survey = await loadSurvey(strapi, surveyDocumentId);
   const today = todayInBatam();
   if (!questionsOf(survey).length) refuse('questions', formatBilingual({ id: 'Survei belum memiliki butir pertanyaan', en: 'The survey has no questions yet' }));
   if (survey.workflowState === 'closed') refuse('workflowState', formatBilingual({ id: 'Survei sudah ditutup', en: 'The survey is closed' }));
   const expiresOn = request.expiresOn ?? (survey.closesAt as string | null) ?? addDays(today, DEFAULT_VALIDITY_DAYS);
-  if (typeof expiresOn !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(expiresOn) || expiresOn < today) {
-    refuse('expiresOn', formatBilingual({ id: 'Tanggal kedaluwarsa harus tanggal (YYYY-MM-DD) hari ini atau nanti', en: 'The expiry must be a date (YYYY-MM-DD) from today on' }));
-  }
+  if (expiresOn < today) refuse('expiresOn', formatBilingual(EXPIRY_MESSAGE));
   if (survey.workflowState !== 'open') {
     await strapi.documents(SURVEY).update({ documentId: surveyDocumentId, data: { workflowState: 'open' } as never });
   }
@@ -119,7 +109,7 @@ export const sendSurveyInvitations = async (strapi: Core.Strapi, surveyDocumentI
       });
       await sendEmail(strapi, email, surveyInvitationEmail({
         surveyTitle: survey.title as string, partnerName: partner.name as string, contactName: contact.name as string,
-        link: surveyLink(strapi, token), expiresOn: expiresOn as string,
+        link: surveyLink(strapi, token), expiresOn,
       }));
       await strapi.documents(INVITATION).update({ documentId: invitation.documentId, data: { sentAt: new Date().toISOString() } as never });
       sent.push({ partner: partner.name as string, email });

@@ -6,6 +6,7 @@ import { callForProposalsEmail, unitAccountEmail } from '../domain/email-texts';
 import { uniqueAddresses } from '../domain/reminders';
 import { refuse } from '../workflow/errors';
 import { publicBaseUrl, sendEmail } from './mailer';
+import type { UnitAccountInput } from '../contracts/schemas/participation';
 
 const USER = 'plugin::users-permissions.user';
 const CALL = 'api::call-for-proposal.call-for-proposal';
@@ -18,11 +19,8 @@ export const proposalPageUrl = (strapi: Core.Strapi) => `${publicBaseUrl(strapi)
  * Unit role, linked to the unit, with an unusable random password and a set-password code sent
  * by e-mail (the users-permissions reset-password code, used by the /usulan/ page).
  */
-export const createUnitAccount = async (strapi: Core.Strapi, body: Record<string, unknown>) => {
-  const email = typeof body.email === 'string' ? body.email.trim().toLowerCase() : '';
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) refuse('email', formatBilingual({ id: 'Surel tidak sah', en: 'Invalid e-mail' }));
-  if (typeof body.unit !== 'string' || !body.unit) refuse('unit', formatBilingual({ id: 'Unit wajib diisi', en: 'The unit is required' }));
-  const unit = (await strapi.db.query('api::unit.unit').findOne({ where: { documentId: body.unit } })) as Row | null;
+export const createUnitAccount = async (strapi: Core.Strapi, { email, unit: unitDocumentId }: UnitAccountInput) => {
+  const unit = (await strapi.db.query('api::unit.unit').findOne({ where: { documentId: unitDocumentId } })) as Row | null;
   if (!unit) refuse('unit', formatBilingual({ id: 'Unit tidak ditemukan', en: 'Unit not found' }));
   const taken = await strapi.db.query(USER).findOne({ where: { $or: [{ email }, { username: email }] } });
   if (taken) refuse('email', formatBilingual({ id: 'Surel ini sudah memiliki akun', en: 'This e-mail already has an account' }));

@@ -3,6 +3,9 @@ import { ISSUED_DOCUMENT, type RenderedDocument } from '../documents/issued/issu
 import { issueMinutes, previewMinutes } from '../documents/minutes/service';
 import { issueRecap, monitoringRecap, previewRecap } from '../documents/monitoring-recap/service';
 import { uploadUrlSigner } from '../uploads';
+import { parseInput } from '../http/validate';
+import { issuedListQuery, minutesFormatInput, recapPrintInput, recapQuery } from '../contracts/schemas/documents';
+import { requires } from './routes/policy';
 
 /**
  * Issued documents in the admin (issue 11): the office lists what was issued (with a signed link
@@ -18,8 +21,6 @@ export const documentPermissionActions = [
   { section: 'plugins', pluginName: 'kerjasama', subCategory: 'documents', uid: 'documents.read', displayName: 'Lihat dan pratinjau dokumen terbit (Read and preview issued documents)' },
   { section: 'plugins', pluginName: 'kerjasama', subCategory: 'documents', uid: 'documents.issue', displayName: 'Terbitkan dokumen bernomor (Issue numbered documents)' },
 ];
-
-const requires = (action: string) => ({ policies: [{ name: 'admin::hasPermissions', config: { actions: [action] } }] });
 
 export const documentRoutes = [
   { method: 'GET', path: '/documents', handler: 'documents.list', config: requires(DOCUMENT_ACTIONS.read) },
@@ -44,10 +45,9 @@ type Row = Record<string, unknown> & { file?: { url?: string } | null };
 const LISTED = ['documentId', 'documentNumber', 'formCode', 'year', 'title', 'recordType', 'recordDocumentId', 'issuedByName', 'issuedByRole', 'issuedAt', 'sha256', 'filename', 'mime', 'size'];
 
 /** Issued documents, newest first, optionally of one record; each with a signed link to its file. */
-const listIssued = async (strapi: Core.Strapi, query: Record<string, unknown>) => {
-  const where: Record<string, unknown> = {};
-  if (typeof query.recordDocumentId === 'string') where.recordDocumentId = query.recordDocumentId;
-  if (typeof query.formCode === 'string') where.formCode = query.formCode;
+const listIssued = async (strapi: Core.Strapi, query: unknown) => {
+  const { recordDocumentId, formCode } = parseInput(issuedListQuery, query);
+  const where = { ...(recordDocumentId !== undefined ? { recordDocumentId } : {}), ...(formCode !== undefined ? { formCode } : {}) };
   const rows = (await strapi.db.query(ISSUED_DOCUMENT).findMany({ where, select: LISTED, populate: { file: { select: ['url'] } }, orderBy: [{ issuedAt: 'desc' }, { id: 'desc' }], limit: 500 })) as Row[];
   return rows.map(({ file, ...row }) => ({
     ...row,
@@ -68,22 +68,23 @@ export const documentControllers = {
       ctx.body = { data: await listIssued(strapi, ctx.query) };
     },
     async previewMinutes(ctx: Ctx) {
-      sendFile(ctx, await previewMinutes(strapi, ctx.params.documentId, ctx.query.format ?? 'pdf'));
+      sendFile(ctx, await previewMinutes(strapi, ctx.params.documentId, parseInput(minutesFormatInput, ctx.query).format));
     },
     async recap(ctx: Ctx) {
-      ctx.body = { data: await monitoringRecap(strapi, { year: ctx.query.year, period: ctx.query.period, unit: ctx.query.unit }) };
+      ctx.body = { data: await monitoringRecap(strapi, parseInput(recapQuery, ctx.query)) };
     },
     async previewRecap(ctx: Ctx) {
-      sendFile(ctx, await previewRecap(strapi, { year: ctx.query.year, period: ctx.query.period, unit: ctx.query.unit, format: ctx.query.format ?? 'pdf' }));
+      sendFile(ctx, await previewRecap(strapi, parseInput(recapPrintInput, ctx.query)));
     },
     async issueRecap(ctx: Ctx) {
-      const body = ctx.request.body ?? {};
+      const request = parseInput(recapPrintInput, ctx.request.body);
       ctx.status = 201;
-      ctx.body = { data: await issueRecap(strapi, { year: body.year, period: body.period, unit: body.unit, format: body.format ?? 'pdf' }) };
+      ctx.body = { data: await issueRecap(strapi, request) };
     },
     async issueMinutes(ctx: Ctx) {
+      const { format } = parseInput(minutesFormatInput, ctx.request.body);
       ctx.status = 201;
-      ctx.body = { data: await issueMinutes(strapi, { documentId: ctx.params.documentId, format: ctx.request.body?.format ?? 'pdf' }) };
+      ctx.body = { data: await issueMinutes(strapi, { documentId: ctx.params.documentId, format }) };
     },
   }),
 };

@@ -2,6 +2,9 @@ import type { Core } from '@strapi/strapi';
 import { PLUGIN_ACTIONS } from '../contracts/permissions';
 import { createUnitAccount, sendCallForProposals } from '../participation/units';
 import { listSurveys, sendSurveyInvitations, surveyResults } from '../participation/survey';
+import { parseInput } from '../http/validate';
+import { invitationBody, sendCallBody, unitAccountBody } from '../contracts/schemas/participation';
+import { requires } from './routes/policy';
 
 /**
  * Units and partners taking part (issue 6): Humas sends calls for proposals, creates unit
@@ -19,8 +22,6 @@ export const participationPermissionActions = [
   },
   { section: 'plugins', pluginName: 'kerjasama', subCategory: 'participation', uid: 'survey.read', displayName: 'Lihat hasil survei kepuasan (Read survey results)' },
 ];
-
-const requires = (action: string) => ({ policies: [{ name: 'admin::hasPermissions', config: { actions: [action] } }] });
 
 export const participationRoutes = [
   { method: 'POST', path: '/calls/:documentId/send', handler: 'participation.sendCall', config: requires(PARTICIPATION_ACTIONS.manage) },
@@ -40,17 +41,18 @@ interface Ctx {
 export const participationControllers = {
   participation: ({ strapi }: { strapi: Core.Strapi }) => ({
     async sendCall(ctx: Ctx) {
-      ctx.body = { data: await sendCallForProposals(strapi, ctx.params.documentId, { resend: ctx.request.body?.resend === true }) };
+      ctx.body = { data: await sendCallForProposals(strapi, ctx.params.documentId, { resend: parseInput(sendCallBody, ctx.request.body).resend === true }) };
     },
     async createUnitAccount(ctx: Ctx) {
+      const account = parseInput(unitAccountBody, ctx.request.body);
       ctx.status = 201;
-      ctx.body = { data: await createUnitAccount(strapi, ctx.request.body ?? {}) };
+      ctx.body = { data: await createUnitAccount(strapi, account) };
     },
     async surveys(ctx: Ctx) {
       ctx.body = { data: await listSurveys(strapi) };
     },
     async invite(ctx: Ctx) {
-      ctx.body = { data: await sendSurveyInvitations(strapi, ctx.params.documentId, ctx.request.body ?? {}) };
+      ctx.body = { data: await sendSurveyInvitations(strapi, ctx.params.documentId, parseInput(invitationBody, ctx.request.body)) };
     },
     async results(ctx: Ctx) {
       ctx.body = { data: await surveyResults(strapi, ctx.params.documentId) };

@@ -1,14 +1,14 @@
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { availableTransitions, getWorkflow, isWorkflowType, workflowLists } from '../domain/workflow';
+import { availableTransitions, blockedTransitions, getWorkflow, isWorkflowType, workflowLists } from '../domain/workflow';
 import type { Actor } from '../domain/roles';
 import { formatBilingual } from '../domain/bilingual';
-import { refuse } from './errors';
+import { parseInput } from '../http/validate';
+import { transitionBody } from '../contracts/schemas/workflow';
 import { transitionFacts } from './adapters';
 import { transitionHistory } from './transition-log';
 import { withWriteContext } from './write-context';
 
-const REASON_MAX_LENGTH = 2000;
 type Row = Record<string, unknown> & { id: number; documentId: string };
 
 const assertWorkflowUid = (uid: string): UID.ContentType => {
@@ -52,6 +52,14 @@ export const describeWorkflow = async (strapi: Core.Strapi, uid: string, documen
       reasonRequired: t.reasonRequired,
       permissions: t.permissions,
     })),
+    // Moves the actor's role allows that wait for a condition: the panel names what is missing.
+    blocked: blockedTransitions({ uid, from: state, actor, context: facts }).map(({ transition, message, missing }) => ({
+      name: transition.name,
+      to: transition.to,
+      labels: transition.labels,
+      needs: message,
+      missing: missing.map((field) => field.labels),
+    })),
     history: await transitionHistory(strapi, uid, documentId),
     record: machine.derivedFields.length ? Object.fromEntries(machine.derivedFields.map((field) => [field, record[field]])) : undefined,
   };
@@ -72,21 +80,10 @@ export const requestTransition = async (
   { uid, documentId, actor, body }: { uid: string; documentId: string; actor: Actor; body: TransitionRequestBody },
 ) => {
   const contentType = assertWorkflowUid(uid);
-  if (typeof body.to !== 'string' || body.to === '') {
-    refuse('to', formatBilingual({ id: 'Status tujuan wajib diisi', en: 'The target state "to" is required' }));
-  }
-  if (body.reason !== undefined && body.reason !== null && typeof body.reason !== 'string') {
-    refuse('reason', formatBilingual({ id: 'Alasan harus berupa teks', en: 'The reason must be text' }));
-  }
-  if (typeof body.reason === 'string' && body.reason.length > REASON_MAX_LENGTH) {
-    refuse('reason', formatBilingual({ id: `Alasan paling banyak ${REASON_MAX_LENGTH} karakter`, en: `The reason has at most ${REASON_MAX_LENGTH} characters` }));
-  }
-  if (body.from !== undefined && typeof body.from !== 'string') {
-    refuse('from', formatBilingual({ id: 'Status asal harus berupa teks', en: 'The expected state "from" must be text' }));
-  }
+  const { to, reason, from } = parseInput(transitionBody, body);
   const current = await loadDraft(strapi, contentType, documentId);
-  const expectedFrom = (body.from as string | undefined) ?? (current.workflowState as string);
-  await withWriteContext({ actor, reason: body.reason as string | undefined, expectedFrom, transitionRequested: true }, () =>
-    strapi.documents(contentType).update({ documentId, data: { workflowState: body.to } as never }),
+  const expectedFrom = from ?? (current.workflowState as string);
+  await withWriteContext({ actor, reason: reason ?? undefined, expectedFrom, transitionRequested: true }, () =>
+    strapi.documents(contentType).update({ documentId, data: { workflowState: to } as never }),
   );
 };

@@ -1,8 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { PLUGIN_ACTIONS } from '../../contracts/permissions';
-import { requireYear } from '../../planning/services/lookups';
+import { parseInput } from '../../http/validate';
+import { evaluationDownloadQuery, evaluationNarrativeBody, evaluationParams } from '../../contracts/schemas/documents';
 import { resolveActor } from '../../workflow/actor';
-import { createEvaluationService, parseFormat } from './service';
+import { createEvaluationService } from './service';
+import { requires } from '../../planning/routes/policy';
 
 /**
  * Admin routes of the annual evaluation report (FO.28.2.1) in the Kerjasama plugin: everyone with
@@ -12,8 +14,6 @@ export const evaluationPermissionActions = [
   { section: 'plugins', pluginName: 'kerjasama', subCategory: 'evaluation', uid: 'evaluation.prepare', displayName: 'Siapkan laporan evaluasi (Prepare the evaluation report)' },
   { section: 'plugins', pluginName: 'kerjasama', subCategory: 'evaluation', uid: 'evaluation.finalize', displayName: 'Finalkan laporan evaluasi (Finalize the evaluation report)' },
 ];
-
-const requires = (action: string) => ({ policies: [{ name: 'admin::hasPermissions', config: { actions: [action] } }] });
 
 export const evaluationRoutes = [
   { method: 'GET', path: '/evaluation/:year', handler: 'evaluation.preview', config: requires(PLUGIN_ACTIONS.readDashboard) },
@@ -31,23 +31,26 @@ interface Ctx {
   attachment: (filename: string) => void;
 }
 
+const yearOf = (ctx: Ctx) => parseInput(evaluationParams, ctx.params).year;
+
 export const evaluationControllers = {
   evaluation: ({ strapi }: { strapi: Core.Strapi }) => {
     const service = createEvaluationService(strapi);
     return {
       async preview(ctx: Ctx) {
-        ctx.body = { data: await service.preview(requireYear(ctx.params.year)) };
+        ctx.body = { data: await service.preview(yearOf(ctx)) };
       },
       async generate(ctx: Ctx) {
-        ctx.body = { data: await service.generate(requireYear(ctx.params.year), ctx.request.body ?? {}) };
+        const year = yearOf(ctx);
+        ctx.body = { data: await service.generate(year, parseInput(evaluationNarrativeBody, ctx.request.body)) };
       },
       async finalize(ctx: Ctx) {
-        const year = requireYear(ctx.params.year);
-        ctx.body = { data: await service.finalize(year, await resolveActor(strapi), ctx.request.body ?? {}) };
+        const year = yearOf(ctx);
+        ctx.body = { data: await service.finalize(year, await resolveActor(strapi), parseInput(evaluationNarrativeBody, ctx.request.body)) };
       },
       async download(ctx: Ctx) {
-        const year = requireYear(ctx.params.year);
-        const file = await service.download(year, parseFormat(ctx.query.format ?? 'pdf'));
+        const year = yearOf(ctx);
+        const file = await service.download(year, parseInput(evaluationDownloadQuery, ctx.query).format);
         ctx.type = file.mime;
         ctx.attachment(file.filename);
         ctx.body = file.bytes;

@@ -6,33 +6,13 @@ import { UIDS } from '../../planning/services/schema';
 import { requestTransition } from '../../workflow/service';
 import { refuse } from '../../workflow/errors';
 import { createEvaluationFigures } from './figures';
-import { EVALUATION_FORMATS, MIME, renderEvaluation, type DocumentHooks, type EvaluationFormat } from './formats';
+import { MIME, renderEvaluation, type DocumentHooks, type EvaluationFormat } from './formats';
 import type { EvaluationRecord } from './print';
+import type { EvaluationNarrative } from '../../contracts/schemas/documents';
 
 const EVALUATION = UIDS.evaluation;
-const NARRATIVE = ['title', 'findings', 'problems', 'recommendations'] as const;
-const NARRATIVE_MAX = { title: 300, findings: 20000, problems: 20000, recommendations: 20000 } as const;
 
 type ReportRow = EvaluationRecord & { id: number; documentId: string; figures?: EvaluationFigures | null };
-
-const narrativeOf = (body: Record<string, unknown>) => {
-  const data: Record<string, string | null> = {};
-  for (const field of NARRATIVE) {
-    const value = body[field];
-    if (value === undefined) continue;
-    if (value !== null && typeof value !== 'string') refuse(field, formatBilingual({ id: 'Harus berupa teks', en: 'Must be text' }));
-    if (typeof value === 'string' && value.length > NARRATIVE_MAX[field]) {
-      refuse(field, formatBilingual({ id: `Paling banyak ${NARRATIVE_MAX[field]} karakter`, en: `At most ${NARRATIVE_MAX[field]} characters` }));
-    }
-    data[field] = value as string | null;
-  }
-  return data;
-};
-
-export const parseFormat = (value: unknown): EvaluationFormat => {
-  if (typeof value === 'string' && (EVALUATION_FORMATS as readonly string[]).includes(value)) return value as EvaluationFormat;
-  return refuse('format', formatBilingual({ id: `Format harus salah satu dari ${EVALUATION_FORMATS.join(', ')}`, en: `The format must be one of ${EVALUATION_FORMATS.join(', ')}` }));
-};
 
 /**
  * The annual evaluation report (FO.28.2.1) in the admin: its figures are computed, never typed; a
@@ -59,8 +39,7 @@ export const createEvaluationService = (strapi: Core.Strapi) => {
     },
 
     /** Creates or updates the year's draft: computed figures, and the narrative given. */
-    async generate(year: number, body: Record<string, unknown>) {
-      const narrative = narrativeOf(body);
+    async generate(year: number, narrative: EvaluationNarrative) {
       const existing = await find(year);
       if (existing?.workflowState === 'final') {
         refuse('year', formatBilingual({ id: `Laporan evaluasi ${year} sudah final; angkanya tidak berubah lagi`, en: `The ${year} evaluation report is final; its figures no longer change` }));
@@ -74,12 +53,12 @@ export const createEvaluationService = (strapi: Core.Strapi) => {
      * Finalises: the figures are computed one last time and stored, then the report moves to final
      * through its workflow (Kapokja), after which they are frozen as they were.
      */
-    async finalize(year: number, actor: Actor, body: Record<string, unknown>) {
+    async finalize(year: number, actor: Actor, narrative: EvaluationNarrative) {
       const existing = await find(year);
       if (!existing) refuse('year', formatBilingual({ id: `Belum ada laporan evaluasi ${year}; buat dahulu`, en: `There is no ${year} evaluation report yet; generate it first` }));
       const report = existing as ReportRow;
       if (report.workflowState !== 'final') {
-        await save(year, { ...narrativeOf(body), figures: await figures.compute(year) }, report);
+        await save(year, { ...narrative, figures: await figures.compute(year) }, report);
       }
       await requestTransition(strapi, { uid: EVALUATION, documentId: report.documentId, actor, body: { to: 'final', from: 'draft' } });
       return this.preview(year);

@@ -4,8 +4,8 @@ import { formatBilingual } from '../../domain/bilingual';
 import type { Actor } from '../../domain/roles';
 import { refuse } from '../../workflow/errors';
 import { issueDocument, type IssuedDocument, type RenderedDocument } from '../issued/issue';
-import { documentFileName, MIME, parseFormat } from '../issued/formats';
-import { MINUTES_FORMATS, minutesOptions, renderMinutes, type MinutesFormat } from './render';
+import { documentFileName, MIME } from '../issued/formats';
+import { minutesOptions, renderMinutes, type MinutesFormat } from './render';
 import { MINUTES_FORM, minutesView, type MinuteRecord } from './view';
 
 export const MINUTE = 'api::meeting-minute.meeting-minute';
@@ -36,18 +36,15 @@ const render = async (minute: MinuteRecord, format: MinutesFormat, documentNumbe
 });
 
 /** A print without a number (a preview, any state): what Staf Humas checks before the Kapokja issues. */
-export const previewMinutes = async (strapi: Core.Strapi, documentId: unknown, format: unknown) => {
-  const chosen = parseFormat(format, MINUTES_FORMATS);
-  return render(await loadMinute(strapi, documentId), chosen);
-};
+export const previewMinutes = async (strapi: Core.Strapi, documentId: unknown, format: MinutesFormat) =>
+  render(await loadMinute(strapi, documentId), format);
 
 /**
  * Issues the minutes as form BO.29.3.1 (PDF or DOCX) through the registry: numbered
  * KS/BO.29.3.1/<meeting year>/<n>, QR to its verification page. Only final minutes are issued:
  * their content no longer changes, so the issued file stays what the record says.
  */
-export const issueMinutes = async (strapi: Core.Strapi, { documentId, format, actor }: { documentId: unknown; format: unknown; actor?: Actor }): Promise<IssuedDocument> => {
-  const chosen = parseFormat(format, MINUTES_FORMATS);
+export const issueMinutes = async (strapi: Core.Strapi, { documentId, format, actor }: { documentId: unknown; format: MinutesFormat; actor?: Actor }): Promise<IssuedDocument> => {
   const minute = await loadMinute(strapi, documentId);
   if (minute.workflowState !== 'final') {
     refuse('workflowState', formatBilingual({
@@ -60,7 +57,7 @@ export const issueMinutes = async (strapi: Core.Strapi, { documentId, format, ac
     record: { uid: MINUTE, documentId: minute.documentId },
     year: Number(String(minute.meetingDate).slice(0, 4)),
     title: `${MINUTES_FORM.title.id}: ${minute.title}`.slice(0, 300),
-    render: (documentNumber, verifyUrl) => render(minute, chosen, documentNumber, verifyUrl),
+    render: (documentNumber, verifyUrl) => render(minute, format, documentNumber, verifyUrl),
     actor,
   });
 };

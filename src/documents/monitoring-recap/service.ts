@@ -3,10 +3,11 @@ import type { Content } from 'pdfmake/interfaces';
 import { formatBilingual } from '../../domain/bilingual';
 import type { Actor } from '../../domain/roles';
 import { refuse } from '../../workflow/errors';
-import { documentFileName, MIME, parseFormat } from '../issued/formats';
+import { documentFileName, MIME } from '../issued/formats';
+import type { RecapInput, RecapPrintInput } from '../../contracts/schemas/documents';
 import { issueDocument, type IssuedDocument, type RenderedDocument } from '../issued/issue';
 import { renderDocx, renderPdf, renderXlsx, templatePath, type DocumentOptions } from '../render';
-import { computeRecap, PERIOD_LABELS, periodRange, PERIODS, RECAP_FORM, type Period, type Recap, type RecapAgreement, type RecapRecord } from './recap';
+import { computeRecap, PERIOD_LABELS, periodRange, RECAP_FORM, type Recap, type RecapAgreement, type RecapRecord } from './recap';
 
 const UNIT = 'api::unit.unit';
 const AGREEMENT = 'api::agreement.agreement';
@@ -14,30 +15,16 @@ const MONITORING = 'api::monitoring-record.monitoring-record';
 export const RECAP_FORMATS = ['pdf', 'docx', 'xlsx'] as const;
 type Row = Record<string, unknown> & { id: number; documentId: string };
 
-export interface RecapRequest {
-  year: unknown;
-  period: unknown;
-  unit: unknown;
-}
-
-/** A recap request's values, each refused with a 400 naming it. */
-const parseRequest = async (strapi: Core.Strapi, request: RecapRequest) => {
-  const year = Number(request.year);
-  if (request.year === undefined || request.year === '' || !Number.isInteger(year) || year < 2000 || year > 2100) {
-    refuse('year', formatBilingual({ id: 'Tahun harus bilangan bulat 2000–2100', en: 'The year must be a whole number 2000–2100' }));
-  }
-  const period = (request.period ?? 'year') as Period;
-  if (!PERIODS.includes(period)) refuse('period', formatBilingual({ id: 'Periode harus S1, S2 atau year', en: 'The period must be S1, S2 or year' }));
-  const unit = typeof request.unit === 'string' && request.unit
-    ? ((await strapi.db.query(UNIT).findOne({ where: { documentId: request.unit }, select: ['id', 'documentId', 'name'] })) as Row | null)
-    : null;
+/** The unit of a recap request (its shape checked by the route's schema), or a 400 naming it. */
+const loadUnit = async (strapi: Core.Strapi, documentId: string) => {
+  const unit = (await strapi.db.query(UNIT).findOne({ where: { documentId }, select: ['id', 'documentId', 'name'] })) as Row | null;
   if (!unit) refuse('unit', formatBilingual({ id: 'Unit tidak ditemukan', en: 'Unit not found' }));
-  return { year, period, unit: unit as Row };
+  return unit as Row;
 };
 
 /** The recap's figures, from the unit's agreements and their monitoring records. */
-export const monitoringRecap = async (strapi: Core.Strapi, request: RecapRequest): Promise<Recap & { unitDocumentId: string }> => {
-  const { year, period, unit } = await parseRequest(strapi, request);
+export const monitoringRecap = async (strapi: Core.Strapi, { year, period, unit: unitDocumentId }: RecapInput): Promise<Recap & { unitDocumentId: string }> => {
+  const unit = await loadUnit(strapi, unitDocumentId);
   const range = periodRange(year, period);
   const agreements = (await strapi.db.query(AGREEMENT).findMany({
     where: { units: { id: unit.id } },
@@ -132,14 +119,12 @@ const rendered = async (recap: Recap, format: (typeof RECAP_FORMATS)[number], do
 });
 
 /** A print without a number (preview). */
-export const previewRecap = async (strapi: Core.Strapi, request: RecapRequest & { format: unknown }) => {
-  const format = parseFormat(request.format, RECAP_FORMATS);
-  return rendered(await monitoringRecap(strapi, request), format);
-};
+export const previewRecap = async (strapi: Core.Strapi, request: RecapPrintInput) =>
+  rendered(await monitoringRecap(strapi, request), request.format);
 
 /** Issues the recap as BO.28.1.2 (numbered per year, QR to its check); its record is the unit. */
-export const issueRecap = async (strapi: Core.Strapi, request: RecapRequest & { format: unknown; actor?: Actor }): Promise<IssuedDocument> => {
-  const format = parseFormat(request.format, RECAP_FORMATS);
+export const issueRecap = async (strapi: Core.Strapi, request: RecapPrintInput & { actor?: Actor }): Promise<IssuedDocument> => {
+  const { format } = request;
   const recap = await monitoringRecap(strapi, request);
   if (!recap.rows.length) refuse('unit', formatBilingual({ id: 'Unit ini tidak memiliki naskah kerjasama pada periode tersebut', en: 'This unit has no agreement in that period' }));
   return issueDocument(strapi, {

@@ -12,7 +12,12 @@ import { documentControllers } from '../documents';
 import { evaluationControllers } from '../../documents/evaluation/plugin';
 import { mappingWorkbook, targetsWorkbook, XLSX_TYPE } from '../services/export';
 import { getService } from '../services';
-import { requireYear } from '../services/lookups';
+import { parseInput } from '../../http/validate';
+import {
+  mappingCellBody, programCreateBody, programItemBody, programItemFromProposalBody, programItemUpdateBody,
+  targetCreateBody, targetUpdateBody, yearBody, yearQuery,
+} from '../../contracts/schemas/planning';
+import { transitionBody } from '../../contracts/schemas/workflow';
 
 interface KoaContext {
   params: Record<string, string>;
@@ -27,8 +32,8 @@ interface KoaContext {
 
 const bodyOf = (ctx: KoaContext) => ctx.request.body ?? {};
 
-/** The year asked for: ?year= on reads, `year` in the body on writes; missing = this year. */
-const yearOf = (ctx: KoaContext, value: unknown) => requireYear(value === undefined ? new Date().getFullYear() : value);
+/** The year asked for by ?year= on reads; missing = this year. */
+const yearOf = (ctx: KoaContext) => parseInput(yearQuery, ctx.query).year;
 
 const sendXlsx = (ctx: KoaContext, filename: string, buffer: Buffer) => {
   ctx.type = XLSX_TYPE;
@@ -64,34 +69,33 @@ export const controllers = {
   }),
   dashboard: ({ strapi }: { strapi: Core.Strapi }) => ({
     async show(ctx: KoaContext) {
-      ctx.body = { data: await getService(strapi, 'dashboard').dashboard(yearOf(ctx, ctx.query.year)) };
+      ctx.body = { data: await getService(strapi, 'dashboard').dashboard(yearOf(ctx)) };
     },
   }),
   mapping: ({ strapi }: { strapi: Core.Strapi }) => ({
     async matrix(ctx: KoaContext) {
-      ctx.body = { data: await getService(strapi, 'mapping').matrix(yearOf(ctx, ctx.query.year)) };
+      ctx.body = { data: await getService(strapi, 'mapping').matrix(yearOf(ctx)) };
     },
     async setCell(ctx: KoaContext) {
-      const body = bodyOf(ctx);
-      const year = requireYear(body.year);
-      await getService(strapi, 'mapping').setCell(year, body);
-      ctx.body = { data: await getService(strapi, 'mapping').matrix(year) };
+      const cell = parseInput(mappingCellBody, bodyOf(ctx));
+      await getService(strapi, 'mapping').setCell(cell);
+      ctx.body = { data: await getService(strapi, 'mapping').matrix(cell.year) };
     },
     async copyFromPreviousYear(ctx: KoaContext) {
-      const year = requireYear(bodyOf(ctx).year);
+      const { year } = parseInput(yearBody, bodyOf(ctx));
       const result = await getService(strapi, 'mapping').copyFromPreviousYear(year);
       const data: MappingCopyResult = { ...result, matrix: await getService(strapi, 'mapping').matrix(year) };
       ctx.body = { data };
     },
     async export(ctx: KoaContext) {
-      const year = yearOf(ctx, ctx.query.year);
+      const year = yearOf(ctx);
       const { units, cooperationTypes, cells } = await getService(strapi, 'mapping').matrix(year);
       sendXlsx(ctx, `pemetaan-kerjasama-${year}.xlsx`, await mappingWorkbook(year, units, cooperationTypes, cells));
     },
   }),
   targets: ({ strapi }: { strapi: Core.Strapi }) => ({
     async report(ctx: KoaContext) {
-      const year = yearOf(ctx, ctx.query.year);
+      const year = yearOf(ctx);
       const [report, units, cooperationTypes] = await Promise.all([
         getService(strapi, 'targets').report(year),
         getService(strapi, 'mapping').units(),
@@ -101,16 +105,15 @@ export const controllers = {
       ctx.body = { data };
     },
     async create(ctx: KoaContext) {
-      const body = bodyOf(ctx);
-      const created = await getService(strapi, 'targets').create(requireYear(body.year), body);
+      const created = await getService(strapi, 'targets').create(parseInput(targetCreateBody, bodyOf(ctx)));
       ctx.status = 201;
       ctx.body = { data: created };
     },
     async update(ctx: KoaContext) {
-      ctx.body = { data: await getService(strapi, 'targets').update(ctx.params.documentId, bodyOf(ctx)) };
+      ctx.body = { data: await getService(strapi, 'targets').update(ctx.params.documentId, parseInput(targetUpdateBody, bodyOf(ctx))) };
     },
     async export(ctx: KoaContext) {
-      const year = yearOf(ctx, ctx.query.year);
+      const year = yearOf(ctx);
       const report = await getService(strapi, 'targets').report(year);
       sendXlsx(ctx, `target-kerjasama-${year}.xlsx`, await targetsWorkbook(year, report.targets, report.rollUp));
     },
@@ -118,33 +121,38 @@ export const controllers = {
   program: ({ strapi }: { strapi: Core.Strapi }) => ({
     async view(ctx: KoaContext) {
       const actor = await resolveActor(strapi);
-      ctx.body = { data: await getService(strapi, 'program').view(yearOf(ctx, ctx.query.year), actor) };
+      ctx.body = { data: await getService(strapi, 'program').view(yearOf(ctx), actor) };
     },
     async create(ctx: KoaContext) {
-      const body = bodyOf(ctx);
+      const { year, title } = parseInput(programCreateBody, bodyOf(ctx));
       ctx.status = 201;
-      ctx.body = { data: await getService(strapi, 'program').create(requireYear(body.year), body) };
+      ctx.body = { data: await getService(strapi, 'program').create(year, title) };
     },
     async addItem(ctx: KoaContext) {
+      const body = bodyOf(ctx);
+      // An item comes from an approved proposal (when `proposal` is sent) or is typed in.
+      const item = body.proposal !== undefined
+        ? { fromProposal: parseInput(programItemFromProposalBody, body) }
+        : { typed: parseInput(programItemBody, body) };
       ctx.status = 201;
-      ctx.body = { data: await getService(strapi, 'program').addItem(ctx.params.documentId, bodyOf(ctx)) };
+      ctx.body = { data: await getService(strapi, 'program').addItem(ctx.params.documentId, item) };
     },
     async updateItem(ctx: KoaContext) {
-      ctx.body = { data: await getService(strapi, 'program').updateItem(ctx.params.documentId, bodyOf(ctx)) };
+      ctx.body = { data: await getService(strapi, 'program').updateItem(ctx.params.documentId, parseInput(programItemUpdateBody, bodyOf(ctx))) };
     },
     async choices(ctx: KoaContext) {
       ctx.body = { data: await getService(strapi, 'program').choices() };
     },
     async startFromLastYear(ctx: KoaContext) {
-      ctx.body = { data: await getService(strapi, 'program').startFromLastYear(requireYear(bodyOf(ctx).year)) };
+      ctx.body = { data: await getService(strapi, 'program').startFromLastYear(parseInput(yearBody, bodyOf(ctx)).year) };
     },
     async transition(ctx: KoaContext) {
-      const body = bodyOf(ctx);
+      const body = parseInput(transitionBody, bodyOf(ctx));
       const service = getService(strapi, 'program');
       const from = await service.programState(ctx.params.documentId);
       // The permission each move asks is in the program's workflow spec; a move not in it is the
       // planner's request, which the workflow then refuses with its reason.
-      const permissions = transitionPermissions(PROGRAM_UID, from, String(body.to), ['manageProgram']);
+      const permissions = transitionPermissions(PROGRAM_UID, from, body.to, ['manageProgram']);
       requireAny(ctx, permissions.map((permission) => PLUGIN_ACTIONS[permission]));
       const actor = await resolveActor(strapi);
       await service.transition(ctx.params.documentId, body, actor);

@@ -1,8 +1,10 @@
 import type { Core } from '@strapi/strapi';
-import { checkMappingSource, checkPriority, type NeedsPriority } from '../../domain/achievement';
+import type { NeedsPriority } from '../../domain/achievement';
 import type { FieldError } from '../../domain/validation';
 import { throwFieldErrors } from '../../workflow/errors';
-import { optionalText, resolveReference, type Row } from './lookups';
+import { resolveReference } from './lookups';
+import { documentsOf, rowsOf, type CooperationTypeRow, type MappingRow, type Ref, type UnitRow } from '../rows';
+import type { MappingCellInput } from '../../contracts/schemas/planning';
 import { UIDS } from './schema';
 import type { CooperationTypeRef, MappingCell, MappingMatrix, UnitRef } from '../../contracts/planning';
 
@@ -11,61 +13,61 @@ export type { CooperationTypeRef, MappingCell, UnitRef };
 export const createMappingService = ({ strapi }: { strapi: Core.Strapi }) => {
   /** Active units with their parent (two queries), ordered by code. */
   const units = async (): Promise<UnitRef[]> => {
-    const rows = (await strapi.db.query(UIDS.unit).findMany({
+    const rows = await rowsOf<UnitRow>(strapi, UIDS.unit).findMany({
       where: { active: true },
       select: ['id', 'documentId', 'code', 'name', 'nameEn', 'kind'],
       orderBy: { code: 'asc' },
       populate: { parent: { select: ['id'] } },
-    })) as Row[];
+    });
     return rows.map((row) => ({
       id: row.id,
       documentId: row.documentId,
-      code: row.code as string,
-      name: row.name as string,
-      nameEn: (row.nameEn as string | null) ?? null,
-      kind: row.kind as string,
-      parentId: (row.parent as Row | null)?.id ?? null,
+      code: row.code,
+      name: row.name,
+      nameEn: row.nameEn ?? null,
+      kind: row.kind,
+      parentId: row.parent?.id ?? null,
     }));
   };
 
   const cooperationTypes = async (): Promise<CooperationTypeRef[]> =>
-    ((await strapi.db.query(UIDS.cooperationType).findMany({
+    (await rowsOf<CooperationTypeRow>(strapi, UIDS.cooperationType).findMany({
       select: ['id', 'documentId', 'code', 'name', 'nameEn', 'tridharma', 'iku6Criterion'],
       orderBy: { code: 'asc' },
-    })) as Row[]).map((row) => ({
+    })).map((row) => ({
       id: row.id,
       documentId: row.documentId,
-      code: row.code as string,
-      name: row.name as string,
-      nameEn: (row.nameEn as string | null) ?? null,
-      tridharma: row.tridharma as string,
-      iku6Criterion: (row.iku6Criterion as string | null) ?? null,
+      code: row.code,
+      name: row.name,
+      nameEn: row.nameEn ?? null,
+      tridharma: row.tridharma,
+      iku6Criterion: row.iku6Criterion ?? null,
     }));
 
   /** The year's cells (three queries: the rows and their two relations). */
   const cells = async (year: number): Promise<MappingCell[]> => {
-    const rows = (await strapi.db.query(UIDS.mapping).findMany({
+    const rows = await rowsOf<MappingRow>(strapi, UIDS.mapping).findMany({
       where: { year },
       select: ['id', 'documentId', 'priority', 'rationale', 'source'],
       populate: { unit: { select: ['id'] }, cooperationType: { select: ['id'] } },
-    })) as Row[];
+    });
     return rows
-      .filter((row) => row.unit && row.cooperationType)
+      .filter((row): row is MappingRow & { unit: Ref; cooperationType: Ref } => Boolean(row.unit && row.cooperationType))
       .map((row) => ({
         documentId: row.documentId,
-        unitId: (row.unit as Row).id,
-        cooperationTypeId: (row.cooperationType as Row).id,
+        unitId: row.unit.id,
+        cooperationTypeId: row.cooperationType.id,
         priority: row.priority as NeedsPriority,
-        rationale: (row.rationale as string | null) ?? null,
-        source: (row.source as string | null) ?? null,
+        rationale: row.rationale ?? null,
+        source: row.source ?? null,
       }));
   };
 
   const findCell = async (year: number, unitId: number, cooperationTypeId: number) =>
-    (await strapi.db.query(UIDS.mapping).findOne({
+    rowsOf<Ref>(strapi, UIDS.mapping).findOne({
       where: { year, unit: { id: unitId }, cooperationType: { id: cooperationTypeId } },
       select: ['id', 'documentId'],
-    })) as Row | null;
+    });
 
   return {
     units,
@@ -84,22 +86,19 @@ export const createMappingService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Sets one cell (creates it when missing) through the Document Service. */
-    async setCell(year: number, body: Record<string, unknown>) {
-      const found: FieldError[] = [...checkPriority(body.priority), ...checkMappingSource(body.source)];
-      const unit = await resolveReference(strapi, 'unit', body.unit, found);
-      const cooperationType = await resolveReference(strapi, 'cooperationType', body.cooperationType, found);
-      const rationale = optionalText(body.rationale, 'rationale', 2000, found);
+    async setCell({ year, unit: unitId, cooperationType: typeId, priority, rationale, source }: MappingCellInput) {
+      const found: FieldError[] = [];
+      const unit = await resolveReference(strapi, 'unit', unitId, found);
+      const cooperationType = await resolveReference(strapi, 'cooperationType', typeId, found);
       throwFieldErrors(found);
       const data = {
-        priority: body.priority as NeedsPriority,
+        priority,
         ...(rationale !== undefined ? { rationale } : {}),
-        ...(body.source !== undefined ? { source: (body.source as string) || null } : {}),
+        ...(source !== undefined ? { source } : {}),
       };
       const existing = await findCell(year, unit!.id, cooperationType!.id);
-      if (existing) return strapi.documents(UIDS.mapping).update({ documentId: existing.documentId, data: data as never });
-      return strapi.documents(UIDS.mapping).create({
-        data: { year, unit: unit!.documentId, cooperationType: cooperationType!.documentId, ...data } as never,
-      });
+      if (existing) return documentsOf(strapi, UIDS.mapping).update(existing.documentId, data);
+      return documentsOf(strapi, UIDS.mapping).create({ year, unit: unit!.documentId, cooperationType: cooperationType!.documentId, ...data });
     },
 
     /**
@@ -119,15 +118,13 @@ export const createMappingService = ({ strapi }: { strapi: Core.Strapi }) => {
       await strapi.db.transaction(async () => {
         for (const cell of missing) {
           if (!unitDoc.has(cell.unitId) || !typeDoc.has(cell.cooperationTypeId)) continue; // inactive unit: not carried over
-          await strapi.documents(UIDS.mapping).create({
-            data: {
-              year,
-              unit: unitDoc.get(cell.unitId),
-              cooperationType: typeDoc.get(cell.cooperationTypeId),
-              priority: cell.priority,
-              rationale: cell.rationale,
-              source: cell.source,
-            } as never,
+          await documentsOf(strapi, UIDS.mapping).create({
+            year,
+            unit: unitDoc.get(cell.unitId),
+            cooperationType: typeDoc.get(cell.cooperationTypeId),
+            priority: cell.priority,
+            rationale: cell.rationale,
+            source: cell.source,
           });
           copied += 1;
         }

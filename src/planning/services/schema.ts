@@ -32,12 +32,25 @@ export const createSchema = (strapi: Core.Strapi) => {
     if (!found) throw new Error(`No attribute ${field} on ${uid}`);
     return found;
   };
+  const joinMeta = (uid: string, field: string) => {
+    const joinTable = attribute(uid, field).joinTable;
+    if (!joinTable) throw new Error(`${uid}.${field} has no join table`);
+    return joinTable;
+  };
   return {
+    /** Unquoted names, for knex's query builder (which quotes them itself). */
+    names: {
+      table: (uid: string) => meta(uid).tableName,
+      column: (uid: string, field: string) => attribute(uid, field).columnName ?? field,
+      join: (uid: string, field: string): JoinNames => {
+        const joinTable = joinMeta(uid, field);
+        return { table: joinTable.name, owner: joinTable.joinColumn.name, related: joinTable.inverseJoinColumn.name };
+      },
+    },
     table: (uid: string) => quote(meta(uid).tableName),
     column: (uid: string, field: string) => quote(attribute(uid, field).columnName ?? field),
     join: (uid: string, field: string): JoinNames => {
-      const joinTable = attribute(uid, field).joinTable;
-      if (!joinTable) throw new Error(`${uid}.${field} has no join table`);
+      const joinTable = joinMeta(uid, field);
       return { table: quote(joinTable.name), owner: quote(joinTable.joinColumn.name), related: quote(joinTable.inverseJoinColumn.name) };
     },
   };

@@ -1,9 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { TargetsReport } from '../../contracts/planning';
 import {
-  checkMetric,
-  checkPartnerLevel,
-  checkTargetValue,
   computeTargetAchievement,
   METRIC_DEFINITIONS,
   overallAchievement,
@@ -15,7 +12,9 @@ import { formatBilingual } from '../../domain/bilingual';
 import type { FieldError } from '../../domain/validation';
 import { throwFieldErrors } from '../../workflow/errors';
 import type { AchievementService } from './achievement';
-import { notFound, optionalText, resolveReference, type Row } from './lookups';
+import { notFound, resolveReference } from './lookups';
+import { documentsOf, rowsOf, type CodedRef, type TargetDbRow } from '../rows';
+import type { TargetCreateInput, TargetUpdateInput } from '../../contracts/schemas/planning';
 import { UIDS } from './schema';
 
 const refSelect = ['id', 'documentId', 'code', 'name', 'nameEn'];
@@ -32,10 +31,7 @@ export interface TargetRow {
   notes: string | null;
 }
 
-const asRef = (value: unknown) => {
-  const row = value as Row | null | undefined;
-  return row ? { id: row.id, documentId: row.documentId, code: row.code as string, name: row.name as string } : null;
-};
+const asRef = (row: CodedRef | null | undefined) => (row ? { id: row.id, documentId: row.documentId, code: row.code, name: row.name } : null);
 
 export const createTargetsService = ({ strapi }: { strapi: Core.Strapi }) => {
   // The plugin's one achievement service: its prepared figures are shared by every page.
@@ -43,21 +39,21 @@ export const createTargetsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** The year's targets with their unit and type (three queries). */
   const loadTargets = async (year: number): Promise<TargetRow[]> => {
-    const rows = (await strapi.db.query(UIDS.target).findMany({
+    const rows = await rowsOf<TargetDbRow>(strapi, UIDS.target).findMany({
       where: { year },
       orderBy: [{ metric: 'asc' }, { id: 'asc' }],
       populate: { unit: { select: refSelect }, cooperationType: { select: refSelect } },
-    })) as Row[];
+    });
     return rows.map((row) => ({
       id: row.id,
       documentId: row.documentId,
-      year: row.year as number,
+      year: row.year,
       unit: asRef(row.unit),
       cooperationType: asRef(row.cooperationType),
-      partnerLevel: (row.partnerLevel as string | null) ?? null,
+      partnerLevel: row.partnerLevel ?? null,
       metric: row.metric as TargetMetric,
       targetValue: Number(row.targetValue),
-      notes: (row.notes as string | null) ?? null,
+      notes: row.notes ?? null,
     }));
   };
 
@@ -86,46 +82,34 @@ export const createTargetsService = ({ strapi }: { strapi: Core.Strapi }) => {
     };
   };
 
-  const checkTargetFields = (body: Record<string, unknown>, found: FieldError[], { partial }: { partial: boolean }) => {
-    if (!partial || body.targetValue !== undefined) found.push(...checkTargetValue(body.targetValue));
-    const notes = optionalText(body.notes, 'notes', 2000, found);
-    return { targetValue: body.targetValue as number | undefined, notes };
-  };
-
   return {
     loadTargets,
     report,
 
     /** A new target; the Document Service applies the schema and the uniqueness rule. */
-    async create(year: number, body: Record<string, unknown>) {
-      const found: FieldError[] = [...checkMetric(body.metric), ...checkPartnerLevel(body.partnerLevel)];
-      const unit = await resolveReference(strapi, 'unit', body.unit, found, { optional: true });
-      const cooperationType = await resolveReference(strapi, 'cooperationType', body.cooperationType, found, { optional: true });
-      const { targetValue, notes } = checkTargetFields(body, found, { partial: false });
+    async create({ year, unit: unitId, cooperationType: typeId, partnerLevel, metric, targetValue, notes }: TargetCreateInput) {
+      const found: FieldError[] = [];
+      const unit = await resolveReference(strapi, 'unit', unitId, found);
+      const cooperationType = await resolveReference(strapi, 'cooperationType', typeId, found);
       throwFieldErrors(found);
-      return strapi.documents(UIDS.target).create({
-        data: {
-          year,
-          unit: unit?.documentId ?? null,
-          cooperationType: cooperationType?.documentId ?? null,
-          partnerLevel: (body.partnerLevel as string) || null,
-          metric: body.metric as TargetMetric,
-          targetValue: targetValue as number,
-          ...(notes !== undefined ? { notes } : {}),
-        } as never,
+      return documentsOf(strapi, UIDS.target).create({
+        year,
+        unit: unit?.documentId ?? null,
+        cooperationType: cooperationType?.documentId ?? null,
+        partnerLevel: partnerLevel ?? null,
+        metric,
+        targetValue,
+        ...(notes !== undefined ? { notes } : {}),
       });
     },
 
     /** Edit in place: the value and the notes (the scope of a target is its identity). */
-    async update(documentId: string, body: Record<string, unknown>) {
-      const found: FieldError[] = [];
-      const { targetValue, notes } = checkTargetFields(body, found, { partial: true });
-      throwFieldErrors(found);
+    async update(documentId: string, { targetValue, notes }: TargetUpdateInput) {
       const existing = await strapi.db.query(UIDS.target).findOne({ where: { documentId }, select: ['id'] });
       if (!existing) throw notFound({ id: 'Target tidak ditemukan', en: 'Target not found' });
-      return strapi.documents(UIDS.target).update({
-        documentId,
-        data: { ...(targetValue !== undefined ? { targetValue } : {}), ...(notes !== undefined ? { notes } : {}) } as never,
+      return documentsOf(strapi, UIDS.target).update(documentId, {
+        ...(targetValue !== undefined ? { targetValue } : {}),
+        ...(notes !== undefined ? { notes } : {}),
       });
     },
 
