@@ -11,11 +11,19 @@ import { partnerListingRefusal, programSnapshot, syncPartnerListing, type Public
 
 type Row = Record<string, unknown> & { id: number; documentId: string };
 
+/** The FO.28.2.1 figures of a year, computed now (loaded on first use: the figures bring the planning services). */
+const evaluationFiguresOf = async (strapi: Core.Strapi, year: number) => {
+  const { createEvaluationFigures } = await import('../documents/evaluation/figures');
+  return createEvaluationFigures(strapi).compute(year);
+};
+
 export interface WorkflowAdapter {
   /** Facts its guards need (TransitionContext), with the incoming data laid over the stored record. */
   facts?: (strapi: Core.Strapi, stored: Row, data: Record<string, unknown>) => Promise<TransitionContext>;
   /** The `snapshot` effect: the version kept readable after the record moves on. */
   snapshot?: (strapi: Core.Strapi, stored: Row) => Promise<unknown>;
+  /** The `frozen_figures` effect: the figures the record keeps from now on. */
+  figures?: (strapi: Core.Strapi, stored: Row) => Promise<unknown>;
   /** The `listing_sync` effect: the published version follows the listing rule. */
   syncListing?: (strapi: Core.Strapi, documentId: string) => Promise<void>;
   /** For `publicationByWorkflow`: why a manual publish, unpublish or discard is refused (null: allowed). */
@@ -27,7 +35,7 @@ export const ADAPTERS: Readonly<Record<WorkflowUid, WorkflowAdapter>> = {
   'api::annual-program.annual-program': { facts: annualProgramFacts, snapshot: (strapi, stored) => programSnapshot(strapi, stored.id) },
   'api::program-item.program-item': { facts: programItemFacts },
   'api::meeting-minute.meeting-minute': {},
-  'api::evaluation-report.evaluation-report': {},
+  'api::evaluation-report.evaluation-report': { figures: (strapi, stored) => evaluationFiguresOf(strapi, Number(stored.year)) },
   'api::partner.partner': { facts: partnerFacts, syncListing: syncPartnerListing, publicationRefusal: partnerListingRefusal },
   'api::satisfaction-survey.satisfaction-survey': {},
 };
@@ -37,6 +45,7 @@ export const missingImplementations = (machine: WorkflowMachine, adapter: Workfl
   const effects = new Set([...machine.transitions.flatMap((t) => t.effects), ...machine.editEffects]);
   return [
     ...(effects.has('snapshot') && !adapter.snapshot ? ['snapshot'] : []),
+    ...(effects.has('frozen_figures') && !adapter.figures ? ['frozen_figures'] : []),
     ...(effects.has('listing_sync') && !adapter.syncListing ? ['listing_sync'] : []),
     ...(machine.publicationByWorkflow && !adapter.publicationRefusal ? ['publicationRefusal'] : []),
   ];
@@ -83,6 +92,9 @@ const FIELD_EFFECTS: Readonly<Record<FieldEffect, (input: EffectInput) => unknow
   },
   finalisation_time: ({ data, now }) => {
     data.finalizedAt = now;
+  },
+  frozen_figures: async ({ strapi, uid, stored, data }) => {
+    data.figures = await ADAPTERS[uid].figures!(strapi, stored);
   },
 };
 

@@ -15,9 +15,13 @@ import type { EvaluationFigures } from '../../src/domain/evaluation';
  *
  * Hand-counted (reference day 2024-12-31):
  *   signed 4 (A1, A2, A4, A7); in force 5 (A1, A2, A3, A5, A7); expired 1 (A3); renewed 1 (A7);
- *   terminated 0; expiring 0; dormant 1 (A5: in force, started before 2024-01-01, never monitored);
+ *   terminated 0; expiring 1 (A2 ends 2025-03-01, within 90 days of 2024-12-31: counted on that day, not today);
+ *   dormant 1 (A5: in force, started before 2024-01-01, never monitored; A1 was monitored 2024-04-01);
  *   monitoring 3 records, 9 activities, 12 students, 3 lecturers, 15 with credits, 40 credits, 6 certificates;
  *   targets: agreements signed 4/4 = 100 %, activities 9/10 = 90 % → overall 95 %.
+ * Survey 2024 (scale 4; R1, R2 reliability, S1 responsiveness), 3 invited, 2 answered:
+ *   PA (national) 4, 3, 2; PB (international) 2, 2, 4 → response rate 66.7 %, index 70.8 %, mean 2.83;
+ *   reliability 2.75 / 68.8 %, responsiveness 3 / 75 %; international 2.67 / 66.7 %, national 3 / 75 %.
  */
 let app: TestApp;
 let world: PlanningWorld;
@@ -66,11 +70,26 @@ beforeAll(async () => {
   await proposal('call_for_proposals', 'approved');
   await proposal('call_for_proposals', 'rejected');
   await proposal('unit_meeting', 'submitted');
+  const survey = (await createDocument(strapi, 'api::satisfaction-survey.satisfaction-survey', {
+    title: 'Survei Kepuasan Mitra 2024', year: Y, scaleMax: 4, workflowState: 'open',
+    questions: [{ code: 'R1', dimension: 'reliability', textId: 'Sesuai janji' }, { code: 'R2', dimension: 'reliability', textId: 'Tepat waktu' }, { code: 'S1', dimension: 'responsiveness', textId: 'Cepat' }],
+  })).documentId;
+  const invite = (partner: string, contactEmail: string, used: boolean) => createDocument(strapi, 'api::survey-invitation.survey-invitation', {
+    survey, partner, contactEmail, expiresAt: '2025-01-01T00:00:00.000Z', sentAt: '2024-10-01T00:00:00.000Z', ...(used ? { usedAt: '2024-10-05T00:00:00.000Z' } : {}),
+  });
+  await invite(world.partners.PA, 'a@pa.test', true);
+  await invite(world.partners.PB, 'b@pb.test', true);
+  await invite(world.partners.PA, 'c@pa.test', false);
+  const respond = (partner: string, scores: number[]) => createDocument(strapi, 'api::survey-response.survey-response', {
+    survey, partner, submittedAt: '2024-10-05T00:00:00.000Z', answers: ['R1', 'R2', 'S1'].map((questionCode, index) => ({ questionCode, score: scores[index] })),
+  });
+  await respond(world.partners.PA, [4, 3, 2]);
+  await respond(world.partners.PB, [2, 2, 4]);
 });
 afterAll(() => app?.destroy());
 
 const expectFigures = (figures: EvaluationFigures) => {
-  expect(figures.agreements).toEqual({ signed: 4, inForce: 5, expiring: 0, expired: 1, renewed: 1, terminated: 0, dormant: 1 });
+  expect(figures.agreements).toEqual({ signed: 4, inForce: 5, expiring: 1, expired: 1, renewed: 1, terminated: 0, dormant: 1 });
   expect(figures.monitoring).toEqual({ records: 3, activities: 9, studentParticipants: 12, lecturerParticipants: 3, studentsWithCredits: 15, creditsRecognised: 40, certificates: 6 });
   expect(figures.targets.overall).toBe(95);
   const rollUp = Object.fromEntries(figures.targets.rollUp.map((row) => [row.metric, [row.target, row.achieved, row.percent]]));
@@ -85,7 +104,12 @@ const expectFigures = (figures: EvaluationFigures) => {
     ['call_for_proposals', 2, 1, 0, 3],
     ['unit_meeting', 0, 0, 1, 1],
   ]);
-  expect(figures.survey).toBeNull();
+  expect(figures.survey).toMatchObject({ title: 'Survei Kepuasan Mitra 2024', scaleMax: 4, invited: 3, answered: 2, responseRate: 66.7, index: 70.8, mean: 2.83 });
+  expect(figures.survey?.dimensions.map((row) => [row.dimension, row.mean, row.index, row.n])).toEqual([['reliability', 2.75, 68.8, 4], ['responsiveness', 3, 75, 2]]);
+  expect(figures.survey?.byPartnerLevel).toEqual([
+    { level: 'international', responses: 1, mean: 2.67, index: 66.7 },
+    { level: 'national', responses: 1, mean: 3, index: 75 },
+  ]);
   const comparison = Object.fromEntries(figures.comparison.map((row) => [row.key, [row.previous, row.current, row.change]]));
   // 2023: A3 signed; in force A3, A5; M3 7 activities; no program, no proposals.
   expect(comparison['agreements.signed']).toEqual([1, 4, 3]);
@@ -148,7 +172,7 @@ describe('FO.28.2.1 evaluation report', () => {
     expect(agreements.slice(2)).toEqual([
       ['Ditandatangani pada tahun ini / Signed in the year', '4'],
       ['Berlaku pada tahun ini / In force during the year', '5'],
-      ['Akan berakhir (90 hari) / Expiring (within 90 days)', '0'],
+      ['Akan berakhir (90 hari) / Expiring (within 90 days)', '1'],
       ['Berakhir pada tahun ini / Expired in the year', '1'],
       ['Diperpanjang (naskah pembaruan) / Renewed (renewal agreements)', '1'],
       ['Diakhiri lebih awal / Terminated early', '0'],
@@ -156,6 +180,14 @@ describe('FO.28.2.1 evaluation report', () => {
     ]);
     expect(rowsOf('monitoringRows').slice(2).map((row) => row[1])).toEqual(['3', '9', '12', '3', '15', '40', '6']);
     expect(rowsOf('targets')[1]).toEqual(['Capaian keseluruhan / Overall achievement: 95 %']);
+    expect(rowsOf('surveyDimensions').slice(1)).toEqual([
+      ['Survei Kepuasan Mitra 2024'],
+      ['Tingkat respons / Response rate: 66,7 % (2/3) · Indeks kepuasan / Satisfaction index: 70,8 %'],
+      ['Dimensi / Dimension', 'Rata-rata / Mean', 'Indeks / Index (%)'],
+      ['Keandalan / Reliability', '2,75', '68,8'],
+      ['Daya tanggap / Responsiveness', '3', '75'],
+    ]);
+    expect(rowsOf('surveyLevels').slice(2)).toEqual([['Internasional / International', '1', '2,67', '66,7'], ['Nasional / National', '1', '3', '75']]);
     expect(rowsOf('programReasons').slice(2)).toEqual([
       ['I2 Riset bersama', 'Dibatalkan / Cancelled', 'Mitra mundur'],
       ['I3 Kuliah tamu', 'Terlambat / Late (2024-06-30)', '–'],
@@ -174,6 +206,8 @@ describe('FO.28.2.1 evaluation report', () => {
     expect(flat).toMatch(/Ditandatangani pada tahun ini \/ Signed in the year\s?4/);
     expect(flat).toMatch(/Tanpa monitoring 12 bulan \/ No monitoring in 12 months\s?1/);
     expect(flat).toContain('Mitra mundur');
+    expect(flat).toContain('Tingkat respons / Response rate: 66,7 % (2/3) · Indeks kepuasan / Satisfaction index: 70,8 %');
+    expect(flat).toMatch(/Keandalan \/ Reliability\s?2,75\s?68,8/);
     expect(flat).toContain('Perpanjang MoU A5 dan jadwalkan monitoring.');
     expect(flat).toContain('FO.28.2.1 · Versi / Version 1 · No. (draf / draft)');
     expect(flat).toMatch(/Halaman \/ Page 1 dari \/ of \d/);
@@ -187,6 +221,8 @@ describe('FO.28.2.1 evaluation report', () => {
     expect(docxFlat).toContain('Capaian keseluruhan / Overall achievement: 95 %');
     expect(docxFlat).toMatch(/Berlaku pada tahun ini \/ In force during the year ?5/);
     expect(docxFlat).toContain('I3 Kuliah tamu');
+    expect(docxFlat).toContain('66,7 % (2/3)');
+    expect(docxFlat).toMatch(/Internasional \/ International ?1 ?2,67 ?66,7/);
     expect(docxFlat).toContain('Kerjasama riset tumbuh.');
     expect(docxFlat).toContain('FO.28.2.1 · Versi / Version 1 · No. (draf / draft)');
   });
@@ -229,5 +265,25 @@ describe('FO.28.2.1 evaluation report', () => {
     const figures = (await director.get(path)).body.data.figures as EvaluationFigures;
     expect(figures.agreements.signed).toBe(5);
     expect(figures.monitoring.records).toBe(5);
+  });
+
+  test('finalizing through the generic workflow route freezes the figures recomputed at that moment (2025)', async () => {
+    const path = `/kerjasama/evaluation/${Y + 1}`;
+    expect((await kapokja.post(`${path}/generate`, {})).status).toBe(200);
+    const report = await app.strapi.db.query('api::evaluation-report.evaluation-report').findOne({ where: { year: Y + 1 } });
+    expect(report.figures.agreements.signed).toBe(5);
+    // Counted after the draft was saved: the final figures must include it.
+    const late = await createDocument(app.strapi, 'api::agreement.agreement', {
+      ourNumber: `Q9/${Date.now()}`, title: 'Naskah Q9', kind: 'mou', partner: world.partners.PB, units: [world.units.P2], signedDate: '2025-04-01', startDate: '2025-04-01', endDate: '2027-03-31',
+    });
+    expect([400, 403]).toContain((await humas.post(`/kerjasama/workflow/api::evaluation-report.evaluation-report/${report.documentId}/transitions`, { to: 'final' })).status);
+    const moved = await kapokja.post(`/kerjasama/workflow/api::evaluation-report.evaluation-report/${report.documentId}/transitions`, { to: 'final' });
+    expect(moved.status).toBe(200);
+    const stored = await app.strapi.db.query('api::evaluation-report.evaluation-report').findOne({ where: { year: Y + 1 } });
+    expect(stored.workflowState).toBe('final');
+    expect(stored.figures.agreements.signed).toBe(6);
+    await app.strapi.documents('api::agreement.agreement').update({ documentId: late.documentId, data: { signedDate: '2026-01-05' } as never });
+    const after = await director.get(path);
+    expect(after.body.data.figures.agreements.signed).toBe(6);
   });
 });

@@ -18,16 +18,15 @@ import { getService } from '../../planning/services';
 import { createSchema, UIDS } from '../../planning/services/schema';
 import { runSql, toNumber } from '../../planning/services/sql';
 import { todayInBatam } from '../../workflow/today';
+import { addDays } from '../../domain/dates';
+import { DORMANT_AFTER_DAYS, EXPIRING_WITHIN_DAYS } from '../../planning/services/dashboard';
 import { refuse } from '../../workflow/errors';
-
-/** Noon in Batam (UTC+7) of a calendar day: what the dashboard's lists take as "now". */
-const noonInBatam = (day: string) => new Date(`${day}T05:00:00Z`);
 
 /**
  * Loads what one year's FO.28.2.1 figures count, with a constant number of queries whatever the
- * data: targets vs achievement and the expiring / dormant lists come from the planning services
- * (the targets page and the dashboard, prepared once per change), agreements, monitoring and
- * proposals are one aggregate query each, the program two, the survey through its results page.
+ * data: targets vs achievement comes from the targets page's service (prepared once per change),
+ * agreements (with expiring and dormant as of the reference day), monitoring and proposals are one
+ * aggregate query each, the program two, the survey through its results page.
  */
 export const createEvaluationFigures = (strapi: Core.Strapi) => {
   const s = createSchema(strapi);
@@ -36,10 +35,19 @@ export const createEvaluationFigures = (strapi: Core.Strapi) => {
   const R = UIDS.proposal;
   const col = (alias: string, uid: string, field: string) => `${alias}.${s.column(uid, field)}`;
 
+  /**
+   * The agreement counts of a year, each "as of" the reference day (the year's last day, or today
+   * while it runs): expiring and dormant are the dashboard's rules (in force, ending within 90 days;
+   * in force for a year with no monitoring in the last 12 months) applied on that day, from the
+   * dates, not from today's validity state, so a past year counts what was true at its end.
+   */
   const agreements = async (year: number, reference: string) => {
     const { start, end } = yearBounds(year);
     const a = (field: string) => col('a', A, field);
     const renewal = s.join(A, 'renewalOf');
+    const monitored = s.join(M, 'agreement');
+    const inForceOn = `${a('validityState')} <> 'draft' AND ${a('startDate')} <= ? AND (${a('indefinite')} = TRUE OR ${a('endDate')} IS NULL OR ${a('endDate')} >= ?) AND (${a('terminatedDate')} IS NULL OR ${a('terminatedDate')} > ?)`;
+    const dormantSince = addDays(reference, -DORMANT_AFTER_DAYS);
     const when = (condition: string) => `SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END)`;
     const signed = `${a('signedDate')} >= ? AND ${a('signedDate')} <= ?`;
     const [row] = await runSql(
@@ -48,11 +56,21 @@ export const createEvaluationFigures = (strapi: Core.Strapi) => {
         ${when(`${a('validityState')} <> 'draft' AND ${a('startDate')} <= ? AND (${a('indefinite')} = TRUE OR ${a('endDate')} IS NULL OR ${a('endDate')} >= ?) AND (${a('terminatedDate')} IS NULL OR ${a('terminatedDate')} >= ?)`)} AS in_force,
         ${when(`${a('validityState')} <> 'draft' AND (${a('indefinite')} IS NULL OR ${a('indefinite')} = FALSE) AND ${a('endDate')} >= ? AND ${a('endDate')} <= ? AND ${a('endDate')} < ? AND (${a('terminatedDate')} IS NULL OR ${a('terminatedDate')} > ${a('endDate')})`)} AS expired,
         ${when(`${a('terminatedDate')} >= ? AND ${a('terminatedDate')} <= ?`)} AS terminated,
-        ${when(`${signed} AND EXISTS (SELECT 1 FROM ${renewal.table} rn WHERE rn.${renewal.owner} = ${a('id')})`)} AS renewed
+        ${when(`${signed} AND EXISTS (SELECT 1 FROM ${renewal.table} rn WHERE rn.${renewal.owner} = ${a('id')})`)} AS renewed,
+        ${when(`${inForceOn} AND (${a('indefinite')} IS NULL OR ${a('indefinite')} = FALSE) AND ${a('endDate')} >= ? AND ${a('endDate')} <= ?`)} AS expiring,
+        ${when(`${inForceOn} AND ${a('startDate')} <= ? AND NOT EXISTS (SELECT 1 FROM ${monitored.table} ml JOIN ${s.table(M)} m ON m.${s.column(M, 'id')} = ml.${monitored.owner}
+          WHERE ml.${monitored.related} = ${a('id')} AND ${col('m', M, 'monitoredOn')} >= ? AND ${col('m', M, 'monitoredOn')} <= ?)`)} AS dormant
        FROM ${s.table(A)} a`,
-      [start, end, end, start, start, start, end, reference, start, end, start, end],
+      [
+        start, end, end, start, start, start, end, reference, start, end, start, end,
+        reference, reference, reference, reference, addDays(reference, EXPIRING_WITHIN_DAYS),
+        reference, reference, reference, dormantSince, dormantSince, reference,
+      ],
     );
-    return { signed: toNumber(row?.signed), inForce: toNumber(row?.in_force), expired: toNumber(row?.expired), terminated: toNumber(row?.terminated), renewed: toNumber(row?.renewed) };
+    return {
+      signed: toNumber(row?.signed), inForce: toNumber(row?.in_force), expired: toNumber(row?.expired), terminated: toNumber(row?.terminated), renewed: toNumber(row?.renewed),
+      expiring: toNumber(row?.expiring), dormant: toNumber(row?.dormant),
+    };
   };
 
   const monitoring = async (year: number) => {
@@ -123,9 +141,8 @@ export const createEvaluationFigures = (strapi: Core.Strapi) => {
   /** What a year counts (no comparison). */
   const yearFigures = async (year: number, today: string): Promise<YearFigures> => {
     const reference = referenceDate(year, today);
-    const [report, dashboard, agreementCounts, monitoringCounts, proposalCounts, programCounts, surveyCounts] = await Promise.all([
+    const [report, agreementCounts, monitoringCounts, proposalCounts, programCounts, surveyCounts] = await Promise.all([
       getService(strapi, 'targets').report(year),
-      getService(strapi, 'dashboard').dashboard(year, noonInBatam(reference)),
       agreements(year, reference),
       monitoring(year),
       proposals(year),
@@ -137,7 +154,7 @@ export const createEvaluationFigures = (strapi: Core.Strapi) => {
       reference,
       targets: targetsFigures(report),
       program: programCounts,
-      agreements: { ...agreementCounts, expiring: dashboard.expiring.total, dormant: dashboard.dormant.total },
+      agreements: agreementCounts,
       monitoring: monitoringCounts,
       proposals: proposalCounts,
       survey: surveyCounts,

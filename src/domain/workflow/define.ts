@@ -30,6 +30,8 @@ export const EFFECT_FIELDS: Readonly<Record<EffectName, readonly string[]>> = {
   snapshot: ['approvedSnapshot'],
   revision_number: ['revisionNumber'],
   finalisation_time: ['finalizedAt'],
+  // Written by the report's routes too (a draft's figures on generate): not refused as derived.
+  frozen_figures: [],
   listing_sync: [],
 };
 

@@ -1,6 +1,6 @@
 import { defineWorkflow } from './define';
 
-/** The annual evaluation report (form FO.28.2.1) becomes immutable once final. */
+/** The annual evaluation report (form FO.28.2.1) becomes immutable once final, its figures frozen as they were then. */
 export const evaluationReportWorkflow = defineWorkflow({
   uid: 'api::evaluation-report.evaluation-report',
   labels: { id: 'Laporan evaluasi tahunan', en: 'The annual evaluation report' },
@@ -11,7 +11,7 @@ export const evaluationReportWorkflow = defineWorkflow({
   initial: 'draft',
   frozenStates: ['final'],
   transitions: [
-    { name: 'finalize', from: 'draft', to: 'final', roles: ['kapokja', 'super_admin', 'api_token'], effects: ['finalisation_time'] },
+    { name: 'finalize', from: 'draft', to: 'final', roles: ['kapokja', 'super_admin', 'api_token'], effects: ['finalisation_time', 'frozen_figures'] },
   ],
 });
 

@@ -46,6 +46,12 @@ export type EffectName =
   | 'revision_number'
   /** `finalizedAt`: when the record became final. */
   | 'finalisation_time'
+  /**
+   * `figures` of the evaluation report: computed once more and stored as the transition saves, so a
+   * final report keeps the figures of the moment it became final (whichever door finalised it).
+   * The report's own routes also write a draft's figures, so `figures` is not a derived field.
+   */
+  | 'frozen_figures'
   /** After the write: the public listing (Strapi's published version) follows the listing rule. */
   | 'listing_sync';
 
