@@ -8,7 +8,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => {
   const introspection = env('NODE_ENV', 'development') !== 'production';
   return {
     kerjasama: { enabled: true, resolve: './plugins/kerjasama' },
-    // Nodemailer through SMTP_* when SMTP_HOST is set; otherwise every e-mail is written to outbox/.
+    // Nodemailer through SMTP_* when SMTP_HOST is set; otherwise every e-mail is written to EMAIL_OUTBOX_DIR (.tmp/outbox/).
     email: { config: emailConfig(env) },
     // OpenAPI document at /documentation (the public directory is described there); all its assets
     // are served locally, it makes no outbound call.

@@ -6,12 +6,17 @@ type Env = ((key: string, fallback: string) => string) & {
   bool: (key: string, fallback: boolean) => boolean;
 };
 
+/** The folder the outbox writes to: EMAIL_OUTBOX_DIR (relative to the project), default `.tmp/outbox`. */
+export const outboxDirectory = (env: (key: string, fallback: string) => string) =>
+  path.resolve(process.cwd(), env('EMAIL_OUTBOX_DIR', path.join('.tmp', 'outbox')));
+
 /**
  * The e-mail plugin's configuration from the environment: the nodemailer provider, sending
  * through SMTP_HOST when it is set, otherwise writing every message to EMAIL_OUTBOX_DIR
  * (default `.tmp/outbox/`, git-ignored). The default lies under a dot folder because
  * `strapi develop` restarts on every new file elsewhere in the project (a written e-mail took
- * the dev server down for ~50 s); its watcher ignores dot folders.
+ * the dev server down for ~50 s); its watcher ignores dot folders, and `config/admin.ts` adds
+ * the configured folder to `watchIgnoreFiles` for a folder set elsewhere in the project.
  */
 export const emailConfig = (env: Env) => {
   const host = env('SMTP_HOST', '');
@@ -23,7 +28,7 @@ export const emailConfig = (env: Env) => {
   if (!host) {
     return {
       provider: 'nodemailer',
-      providerOptions: createOutboxTransport(path.resolve(process.cwd(), env('EMAIL_OUTBOX_DIR', path.join('.tmp', 'outbox')))),
+      providerOptions: createOutboxTransport(outboxDirectory(env)),
       settings,
     };
   }
