@@ -20,9 +20,11 @@ export interface EvaluationRecord {
 }
 
 const NONE = '–';
+/** One formatter for the process: building an Intl.NumberFormat costs more than a whole table row. */
+const ID_NUMBER = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 });
 /** Numbers as Indonesian forms print them (decimal comma); a missing value is a dash. */
 export const formatNumber = (value: number | null | undefined, suffix = '') =>
-  value === null || value === undefined ? NONE : `${new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 }).format(value)}${suffix}`;
+  value === null || value === undefined ? NONE : `${ID_NUMBER.format(value)}${suffix}`;
 
 const LEVELS: Record<string, Bilingual> = {
   local_regional: { id: 'Lokal/regional', en: 'Local/regional' },

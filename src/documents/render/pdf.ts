@@ -1,4 +1,6 @@
 import path from 'path';
+// Before pdfmake (and pdfkit under it) loads: fonts are parsed once per process.
+import './font-cache';
 import pdfmake from 'pdfmake';
 import type { Content, StyleDictionary, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { INSTITUTION, bilingual, footerText, pageText, type DocumentOptions } from './options';
