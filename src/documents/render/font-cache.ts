@@ -23,6 +23,8 @@ export const installFontCache = (): boolean => {
   const cache = require.cache as NodeJS.Dict<NodeModule> | undefined;
   if ((cache?.[fontkitPath]?.exports as Record<symbol, unknown> | undefined)?.[MARK]) return true;
   if (!cache || cache[pdfkitMain]) return false;
+  // The very module pdfkit will require, by its resolved path (an import cannot name it).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const fontkit = require(fontkitPath) as Fontkit;
   const entry = cache[fontkitPath];
   if (!entry) return false;
