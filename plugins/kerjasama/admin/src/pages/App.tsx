@@ -5,6 +5,7 @@ import { HomePage } from './HomePage';
 import { MappingPage } from './MappingPage';
 import { ParticipationPage } from './ParticipationPage';
 import { ProgramPage } from './ProgramPage';
+import { RecapPage } from './RecapPage';
 import { RetentionPage } from './RetentionPage';
 import { SurveyPage } from './SurveyPage';
 import { TargetsPage } from './TargetsPage';
@@ -16,6 +17,7 @@ const App = () => (
     <Route path="targets" element={<TargetsPage />} />
     <Route path="program" element={<ProgramPage />} />
     <Route path="evaluation" element={<EvaluationPage />} />
+    <Route path="monitoring-recap" element={<RecapPage />} />
     <Route path="retention" element={<RetentionPage />} />
     <Route path="surveys" element={<SurveyPage />} />
     <Route path="participation" element={<ParticipationPage />} />

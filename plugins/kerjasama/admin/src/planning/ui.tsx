@@ -64,6 +64,7 @@ const TABS = [
   { to: 'targets', key: 'nav.targets', id: 'Target & capaian', en: 'Targets & achievement' },
   { to: 'program', key: 'nav.program', id: 'Program tahunan', en: 'Annual program' },
   { to: 'evaluation', key: 'nav.evaluation', id: 'Laporan evaluasi', en: 'Evaluation report' },
+  { to: 'monitoring-recap', key: 'nav.recap', id: 'Rekap monitoring', en: 'Monitoring recap' },
 ];
 
 /** Header, tabs and year of every planning page. */
