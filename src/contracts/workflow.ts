@@ -12,6 +12,15 @@ export interface WorkflowTransitionOption {
   reasonRequired: boolean;
 }
 
+/** A move the actor's role allows that waits for a condition (the guard's message, the missing fields). */
+export interface WorkflowBlockedOption {
+  name: string;
+  to: string;
+  labels: Bilingual;
+  needs: Bilingual;
+  missing: readonly Bilingual[];
+}
+
 export interface WorkflowHistoryEntry {
   fromState: string;
   toState: string;
@@ -29,6 +38,7 @@ export interface WorkflowDescription {
   stateLabels: Bilingual;
   states: ReadonlyArray<{ name: string; labels: Bilingual }>;
   available: readonly WorkflowTransitionOption[];
+  blocked?: readonly WorkflowBlockedOption[];
   history: readonly WorkflowHistoryEntry[];
 }
 

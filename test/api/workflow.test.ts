@@ -127,6 +127,24 @@ describe('reasons and API tokens', () => {
     expect(response.body.error.message).toMatch(/analysis/);
   });
 
+  test('the panel names the move that waits for the analysis, and offers it once the analysis is written', async () => {
+    const documentId = await createInState(app.strapi, 'api::proposal.proposal', 'under_review', deps);
+    const panel = async (role: ActorRole) =>
+      (await app.request().get(`/kerjasama/workflow/api::proposal.proposal/${documentId}`).set('Authorization', `Bearer ${jwtOf[role]}`)).body.data;
+    const complete = await panel('kapokja');
+    expect(complete.available.map((t: { to: string }) => t.to)).toContain('recommended');
+    expect(complete.blocked).toEqual([]);
+    await app.strapi.db.query('api::proposal.proposal').update({ where: { documentId }, data: { analysis: null } });
+    const waiting = await panel('kapokja');
+    expect(waiting.available.map((t: { to: string }) => t.to)).not.toContain('recommended');
+    expect(waiting.blocked).toHaveLength(1);
+    expect(waiting.blocked[0]).toMatchObject({ name: 'recommend', to: 'recommended', needs: { en: 'the proposal needs its analysis before it can be recommended' } });
+    expect(waiting.blocked[0].missing.length).toBeGreaterThan(0);
+    expect(waiting.blocked[0].missing[0]).toEqual({ id: expect.any(String), en: expect.any(String) });
+    // A role that may not recommend at all is not told it waits for anything.
+    expect((await panel('staf_humas')).blocked).toEqual([]);
+  });
+
   test('the panel lists exactly the moves this user may make', async () => {
     const documentId = await createInState(app.strapi, 'api::proposal.proposal', 'recommended', deps);
     const asDirector = await app.request().get(`/kerjasama/workflow/api::proposal.proposal/${documentId}`).set('Authorization', `Bearer ${jwtOf.direktur}`);

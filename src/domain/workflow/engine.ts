@@ -154,6 +154,24 @@ export function availableTransitions({
   );
 }
 
+/**
+ * The moves from `from` this actor's roles allow but whose guard does not hold yet, each with
+ * the guard's message and the missing fields: what the panel shows as "needs ..." instead of
+ * hiding the move (Recommend without the analysis, a partner's Approve without an active agreement).
+ */
+export function blockedTransitions({
+  uid,
+  from,
+  actor,
+  context = {},
+}: Omit<TransitionRequest, 'to' | 'reason'>): Array<{ transition: TransitionDefinition; message: Bilingual; missing: readonly { path: string[]; labels: Bilingual }[] }> {
+  const machine = getWorkflow(uid);
+  if (!machine) return [];
+  return machine.transitions
+    .filter((t) => t.from === from && actorMayFire(t, actor, context) && t.guard && !t.guard.holds(context))
+    .map((t) => ({ transition: t, message: t.guard!.message, missing: t.guard!.missingFields?.(context) ?? [] }));
+}
+
 /** One of the actor's roles is allowed; the `unit` role counts only on the actor's own unit's records. */
 function actorMayFire(transition: TransitionDefinition, actor: Actor, context: TransitionContext): boolean {
   return actor.roles.some(

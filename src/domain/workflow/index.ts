@@ -14,6 +14,7 @@ export type {
 export {
   WORKFLOWS,
   availableTransitions,
+  blockedTransitions,
   checkTransition,
   getWorkflow,
   initialState,
