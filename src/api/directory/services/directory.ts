@@ -51,7 +51,9 @@ interface Snapshot {
 /**
  * Bounds of the filtered listings kept per snapshot. Distinct queries (an attacker's `q=b1y`,
  * `q=b2y`, …) evict the least recently used instead of growing the cache: 200 listings, 32 MB
- * of JSON and compressed bytes counted together.
+ * of JSON, compressed bytes and the front door's header templates counted together, at most 32
+ * templates per listing. GraphQL's directory query reads the same listings (without compressing
+ * them): this is the only cache of listings there is.
  */
 export const DIRECTORY_CACHE_LIMITS = { entries: 200, bytes: 32 * 1024 * 1024, headersPerEntry: 32 } as const;
 
