@@ -5,7 +5,7 @@ import { issueRecap, monitoringRecap, previewRecap } from '../documents/monitori
 import { uploadUrlSigner } from '../uploads';
 import { parseInput } from '../http/validate';
 import { issuedListQuery, minutesFormatInput, recapPrintInput, recapQuery } from '../contracts/schemas/documents';
-import { requires } from './routes/policy';
+import { adminRoute, pluginAction, type AdminContext } from './routes/policy';
 
 /**
  * Issued documents in the admin (issue 11): the office lists what was issued (with a signed link
@@ -18,28 +18,20 @@ export const DOCUMENT_ACTIONS = {
 } as const;
 
 export const documentPermissionActions = [
-  { section: 'plugins', pluginName: 'kerjasama', subCategory: 'documents', uid: 'documents.read', displayName: 'Lihat dan pratinjau dokumen terbit (Read and preview issued documents)' },
-  { section: 'plugins', pluginName: 'kerjasama', subCategory: 'documents', uid: 'documents.issue', displayName: 'Terbitkan dokumen bernomor (Issue numbered documents)' },
+  pluginAction('documents', 'documents.read', 'Lihat dan pratinjau dokumen terbit (Read and preview issued documents)'),
+  pluginAction('documents', 'documents.issue', 'Terbitkan dokumen bernomor (Issue numbered documents)'),
 ];
 
 export const documentRoutes = [
-  { method: 'GET', path: '/documents', handler: 'documents.list', config: requires(DOCUMENT_ACTIONS.read) },
-  { method: 'GET', path: '/minutes/:documentId/preview', handler: 'documents.previewMinutes', config: requires(DOCUMENT_ACTIONS.read) },
-  { method: 'POST', path: '/minutes/:documentId/issue', handler: 'documents.issueMinutes', config: requires(DOCUMENT_ACTIONS.issue) },
-  { method: 'GET', path: '/monitoring-recap', handler: 'documents.recap', config: requires(DOCUMENT_ACTIONS.read) },
-  { method: 'GET', path: '/monitoring-recap/export', handler: 'documents.previewRecap', config: requires(DOCUMENT_ACTIONS.read) },
-  { method: 'POST', path: '/monitoring-recap/issue', handler: 'documents.issueRecap', config: requires(DOCUMENT_ACTIONS.issue) },
+  adminRoute('GET', '/documents', 'documents.list', DOCUMENT_ACTIONS.read),
+  adminRoute('GET', '/minutes/:documentId/preview', 'documents.previewMinutes', DOCUMENT_ACTIONS.read),
+  adminRoute('POST', '/minutes/:documentId/issue', 'documents.issueMinutes', DOCUMENT_ACTIONS.issue),
+  adminRoute('GET', '/monitoring-recap', 'documents.recap', DOCUMENT_ACTIONS.read),
+  adminRoute('GET', '/monitoring-recap/export', 'documents.previewRecap', DOCUMENT_ACTIONS.read),
+  adminRoute('POST', '/monitoring-recap/issue', 'documents.issueRecap', DOCUMENT_ACTIONS.issue),
 ];
 
-interface Ctx {
-  params: Record<string, string>;
-  query: Record<string, unknown>;
-  request: { body?: Record<string, unknown> };
-  status: number;
-  body: unknown;
-  type: string;
-  attachment: (filename: string) => void;
-}
+type Ctx = AdminContext;
 
 type Row = Record<string, unknown> & { file?: { url?: string } | null };
 const LISTED = ['documentId', 'documentNumber', 'formCode', 'year', 'title', 'recordType', 'recordDocumentId', 'issuedByName', 'issuedByRole', 'issuedAt', 'sha256', 'filename', 'mime', 'size'];

@@ -4,7 +4,7 @@ import { createUnitAccount, sendCallForProposals } from '../participation/units'
 import { listSurveys, sendSurveyInvitations, surveyResults } from '../participation/survey';
 import { parseInput } from '../http/validate';
 import { invitationBody, sendCallBody, unitAccountBody } from '../contracts/schemas/participation';
-import { requires } from './routes/policy';
+import { adminRoute, pluginAction, type AdminContext } from './routes/policy';
 
 /**
  * Units and partners taking part (issue 6): Humas sends calls for proposals, creates unit
@@ -16,27 +16,19 @@ export const PARTICIPATION_ACTIONS = {
 } as const;
 
 export const participationPermissionActions = [
-  {
-    section: 'plugins', pluginName: 'kerjasama', subCategory: 'participation', uid: 'participation.manage',
-    displayName: 'Kirim panggilan usulan, buat akun unit, kirim undangan survei (Send calls, create unit accounts, send survey invitations)',
-  },
-  { section: 'plugins', pluginName: 'kerjasama', subCategory: 'participation', uid: 'survey.read', displayName: 'Lihat hasil survei kepuasan (Read survey results)' },
+  pluginAction('participation', 'participation.manage', 'Kirim panggilan usulan, buat akun unit, kirim undangan survei (Send calls, create unit accounts, send survey invitations)'),
+  pluginAction('participation', 'survey.read', 'Lihat hasil survei kepuasan (Read survey results)'),
 ];
 
 export const participationRoutes = [
-  { method: 'POST', path: '/calls/:documentId/send', handler: 'participation.sendCall', config: requires(PARTICIPATION_ACTIONS.manage) },
-  { method: 'POST', path: '/unit-accounts', handler: 'participation.createUnitAccount', config: requires(PARTICIPATION_ACTIONS.manage) },
-  { method: 'GET', path: '/surveys', handler: 'participation.surveys', config: requires(PARTICIPATION_ACTIONS.readSurveyResults) },
-  { method: 'POST', path: '/surveys/:documentId/invitations', handler: 'participation.invite', config: requires(PARTICIPATION_ACTIONS.manage) },
-  { method: 'GET', path: '/surveys/:documentId/results', handler: 'participation.results', config: requires(PARTICIPATION_ACTIONS.readSurveyResults) },
+  adminRoute('POST', '/calls/:documentId/send', 'participation.sendCall', PARTICIPATION_ACTIONS.manage),
+  adminRoute('POST', '/unit-accounts', 'participation.createUnitAccount', PARTICIPATION_ACTIONS.manage),
+  adminRoute('GET', '/surveys', 'participation.surveys', PARTICIPATION_ACTIONS.readSurveyResults),
+  adminRoute('POST', '/surveys/:documentId/invitations', 'participation.invite', PARTICIPATION_ACTIONS.manage),
+  adminRoute('GET', '/surveys/:documentId/results', 'participation.results', PARTICIPATION_ACTIONS.readSurveyResults),
 ];
 
-interface Ctx {
-  params: Record<string, string>;
-  request: { body?: Record<string, unknown> };
-  status: number;
-  body: unknown;
-}
+type Ctx = AdminContext;
 
 export const participationControllers = {
   participation: ({ strapi }: { strapi: Core.Strapi }) => ({

@@ -3,16 +3,17 @@ import { PLUGIN_ACTIONS } from '../contracts/permissions';
 import { participationPermissionActions } from './participation';
 import { documentPermissionActions } from './documents';
 import { evaluationPermissionActions } from '../documents/evaluation/plugin';
+import { pluginAction } from './routes/policy';
 
 /** Admin permission actions of the plugin, granted to the office roles in the app's bootstrap. */
 export { PLUGIN_ACTIONS };
 
-const planning = (uid: string, displayName: string) => ({ section: 'plugins', displayName, uid: `planning.${uid}`, subCategory: 'planning', pluginName: 'kerjasama' });
+const planning = (uid: string, displayName: string) => pluginAction('planning', `planning.${uid}`, displayName);
 
 export const registerPermissionActions = async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.service('admin::permission').actionProvider.registerMany([
-    { section: 'plugins', displayName: 'Lihat alur kerja (Read workflow)', uid: 'workflow.read', subCategory: 'workflow', pluginName: 'kerjasama' },
-    { section: 'plugins', displayName: 'Lihat laporan retensi (Read retention report)', uid: 'retention.read', subCategory: 'retention', pluginName: 'kerjasama' },
+    pluginAction('workflow', 'workflow.read', 'Lihat alur kerja (Read workflow)'),
+    pluginAction('retention', 'retention.read', 'Lihat laporan retensi (Read retention report)'),
     planning('read-dashboard', 'Lihat dasbor dan perencanaan (Read dashboard and planning)'),
     planning('edit-mapping', 'Ubah pemetaan jenis kerjasama (Edit needs mapping)'),
     planning('edit-targets', 'Ubah target kerjasama (Edit targets)'),

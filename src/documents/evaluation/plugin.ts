@@ -4,32 +4,25 @@ import { parseInput } from '../../http/validate';
 import { evaluationDownloadQuery, evaluationNarrativeBody, evaluationParams } from '../../contracts/schemas/documents';
 import { resolveActor } from '../../workflow/actor';
 import { createEvaluationService } from './service';
-import { requires } from '../../planning/routes/policy';
+import { adminRoute, pluginAction, type AdminContext } from '../../planning/routes/policy';
 
 /**
  * Admin routes of the annual evaluation report (FO.28.2.1) in the Kerjasama plugin: everyone with
  * the dashboard reads (the Director too), Staf Humas and the Kapokja prepare, the Kapokja finalises.
  */
 export const evaluationPermissionActions = [
-  { section: 'plugins', pluginName: 'kerjasama', subCategory: 'evaluation', uid: 'evaluation.prepare', displayName: 'Siapkan laporan evaluasi (Prepare the evaluation report)' },
-  { section: 'plugins', pluginName: 'kerjasama', subCategory: 'evaluation', uid: 'evaluation.finalize', displayName: 'Finalkan laporan evaluasi (Finalize the evaluation report)' },
+  pluginAction('evaluation', 'evaluation.prepare', 'Siapkan laporan evaluasi (Prepare the evaluation report)'),
+  pluginAction('evaluation', 'evaluation.finalize', 'Finalkan laporan evaluasi (Finalize the evaluation report)'),
 ];
 
 export const evaluationRoutes = [
-  { method: 'GET', path: '/evaluation/:year', handler: 'evaluation.preview', config: requires(PLUGIN_ACTIONS.readDashboard) },
-  { method: 'GET', path: '/evaluation/:year/download', handler: 'evaluation.download', config: requires(PLUGIN_ACTIONS.readDashboard) },
-  { method: 'POST', path: '/evaluation/:year/generate', handler: 'evaluation.generate', config: requires(PLUGIN_ACTIONS.prepareEvaluation) },
-  { method: 'POST', path: '/evaluation/:year/finalize', handler: 'evaluation.finalize', config: requires(PLUGIN_ACTIONS.finalizeEvaluation) },
+  adminRoute('GET', '/evaluation/:year', 'evaluation.preview', PLUGIN_ACTIONS.readDashboard),
+  adminRoute('GET', '/evaluation/:year/download', 'evaluation.download', PLUGIN_ACTIONS.readDashboard),
+  adminRoute('POST', '/evaluation/:year/generate', 'evaluation.generate', PLUGIN_ACTIONS.prepareEvaluation),
+  adminRoute('POST', '/evaluation/:year/finalize', 'evaluation.finalize', PLUGIN_ACTIONS.finalizeEvaluation),
 ];
 
-interface Ctx {
-  params: Record<string, string>;
-  query: Record<string, unknown>;
-  request: { body?: Record<string, unknown> };
-  body: unknown;
-  type: string;
-  attachment: (filename: string) => void;
-}
+type Ctx = AdminContext;
 
 const yearOf = (ctx: Ctx) => parseInput(evaluationParams, ctx.params).year;
 
