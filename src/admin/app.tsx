@@ -1,4 +1,24 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { disableGuidedTours } from './guided-tour';
+
+/**
+ * Strapi's stock onboarding is not for this office (issue 14). What Strapi 5.54 lets an app turn
+ * off is turned off here; see the comments for what it does not.
+ */
+/**
+ * The "new Media Library" banner is dismissed per project (its key ends with the project's uuid
+ * from /admin/init): marked dismissed for both of its messages as soon as the uuid is known.
+ */
+const dismissMediaLibraryBanner = async () => {
+  try {
+    const response = await fetch(`${window.location.origin}/admin/init`);
+    const uuid = ((await response.json()) as { data?: { uuid?: string | false } }).data?.uuid;
+    if (!uuid) return;
+    for (const legacy of ['true', 'false']) window.localStorage.setItem(`STRAPI_MEDIA_LIBRARY_BANNER_DISMISSED_FOR_${legacy}:${uuid}`, 'true');
+  } catch {
+    // Offline or refused: the banner stays, nothing else depends on it.
+  }
+};
 
 export default {
   config: {
@@ -7,6 +27,13 @@ export default {
     notifications: { releases: false },
     tutorials: false,
     translations: {},
+  },
+  register(app: StrapiApp) {
+    // The home page shows the Kerjasama widget (registered by the plugin) instead of Strapi's
+    // profile, project statistics, "Deploy" and last-edited / last-published entries.
+    app.widgets.register((widgets) => widgets.filter((widget) => widget.pluginId === 'kerjasama'));
+    disableGuidedTours(window.localStorage);
+    void dismissMediaLibraryBanner();
   },
   bootstrap(_app: StrapiApp) {},
 };

@@ -232,8 +232,16 @@ test('the Director approves the submitted program and sees the approval record',
     const workflow = await app.request().get(`/kerjasama/program?year=${NEXT}`);
     throw new Error(`${error.message}\npage: ${(await page.textContent('main'))?.slice(0, 2000)}\nprogram (anonymous): ${workflow.status}`);
   });
-  const done = page.waitForResponse((response) => response.url().includes(`/kerjasama/program/${programId}/transitions`) && response.status() === 200);
+  let sent = 0;
+  page.on('request', (request) => { if (request.url().includes(`/kerjasama/program/${programId}/transitions`)) sent += 1; });
   await approve.click();
+  // Approve cannot be undone by the Director: it asks first, and nothing is sent before "Lakukan".
+  const confirmation = page.locator('[data-testid="move-confirmation"]');
+  await confirmation.waitFor();
+  expect(await confirmation.innerText()).toMatch(/Program berpindah dari Diajukan ke Disetujui\./);
+  expect(sent).toBe(0);
+  const done = page.waitForResponse((response) => response.url().includes(`/kerjasama/program/${programId}/transitions`) && response.status() === 200);
+  await page.click('[data-testid="move-confirm"]');
   await done;
   await page.waitForSelector('[data-testid="approval-record"]');
   await shot(page, 'program-approved');

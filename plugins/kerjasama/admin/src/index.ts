@@ -4,11 +4,13 @@ import { IssuedDocumentsPanel } from './components/IssuedDocumentsPanel';
 import { WorkflowPanel } from './components/WorkflowPanel';
 import { PLUGIN_ACTIONS } from '@kerjasama/contracts/permissions';
 import { PLUGIN_ID } from './pluginId';
+import { keepAdminApp } from './adminApp';
 
 type Translations = Record<string, string>;
 
 export default {
   register(app: StrapiApp) {
+    keepAdminApp(app);
     app.addMenuLink({
       to: `plugins/${PLUGIN_ID}`,
       icon: Briefcase,
@@ -17,6 +19,16 @@ export default {
       permissions: [{ action: PLUGIN_ACTIONS.readDashboard, subject: null }],
     });
     app.registerPlugin({ id: PLUGIN_ID, name: 'Kerjasama' });
+    // The admin home shows this widget only (src/admin/app.tsx removes Strapi's stock ones).
+    app.widgets.register({
+      id: 'dashboard',
+      pluginId: PLUGIN_ID,
+      icon: Briefcase,
+      title: { id: `${PLUGIN_ID}.dashboard.title`, defaultMessage: 'Dasbor kerjasama' },
+      link: { label: { id: `${PLUGIN_ID}.widget.open`, defaultMessage: 'Buka dasbor kerjasama' }, href: `/plugins/${PLUGIN_ID}` },
+      component: async () => (await import('./components/HomeWidget')).KerjasamaHomeWidget,
+      permissions: [{ action: PLUGIN_ACTIONS.readDashboard }],
+    });
   },
 
   bootstrap(app: StrapiApp) {

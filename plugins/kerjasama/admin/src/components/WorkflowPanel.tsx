@@ -2,17 +2,21 @@ import { useCallback, useEffect, useState } from 'react';
 import { Badge, Box, Button, Flex, Textarea, Typography } from '@strapi/design-system';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
-import { useParams } from 'react-router-dom';
+import { refreshDocument } from '../adminApp';
 import { WORKFLOW_UIDS, workflowPath, type WorkflowDescription, type WorkflowTransitionOption } from '../api';
-import { bilingual } from '../bilingual';
 import { t } from '../pluginId';
+import { useT } from '../planning/ui';
 
-const stateLabel = (description: WorkflowDescription, state: string) =>
-  bilingual(description.states.find((s) => s.name === state)?.labels) || state;
-
-const WorkflowPanelContent = ({ uid, documentId }: { uid: string; documentId: string }) => {
+/**
+ * `version` changes whenever the Content Manager saved the record (its updatedAt): the panel
+ * asks the server again, so a move that the save made possible (Recommend once the analysis is
+ * written) appears without a reload.
+ */
+const WorkflowPanelContent = ({ uid, documentId, version }: { uid: string; documentId: string; version?: string }) => {
   const { get, post } = useFetchClient();
-  const { formatMessage } = useIntl();
+  const { formatMessage, locale } = useIntl();
+  const { pick } = useT();
+  const stateLabel = (description: WorkflowDescription, state: string) => pick(description.states.find((s) => s.name === state)?.labels, state);
   const { toggleNotification } = useNotification();
   const [description, setDescription] = useState<WorkflowDescription | null>(null);
   const [chosen, setChosen] = useState<WorkflowTransitionOption | null>(null);
@@ -26,7 +30,7 @@ const WorkflowPanelContent = ({ uid, documentId }: { uid: string; documentId: st
 
   useEffect(() => {
     load().catch(() => setDescription(null));
-  }, [load]);
+  }, [load, version]);
 
   if (!description) return null;
 
@@ -36,11 +40,15 @@ const WorkflowPanelContent = ({ uid, documentId }: { uid: string; documentId: st
     try {
       await post(`${workflowPath(uid, documentId)}/transitions`, { to: chosen.to, reason: reason || undefined, from: description.state });
       toggleNotification({ type: 'success', message: formatMessage({ id: t('workflow.done'), defaultMessage: 'State changed' }) });
-      // The edit form holds its own copy of the record: reload so it shows the new state.
-      window.location.reload();
+      // In place: the panel asks again, and the edit form fetches the record's new state.
+      setChosen(null);
+      setReason('');
+      refreshDocument(uid, documentId);
+      await load();
     } catch (error) {
       const message = (error as { response?: { data?: { error?: { message?: string } } } }).response?.data?.error?.message;
       toggleNotification({ type: 'danger', message: message ?? String(error) });
+    } finally {
       setBusy(false);
     }
   };
@@ -51,10 +59,10 @@ const WorkflowPanelContent = ({ uid, documentId }: { uid: string; documentId: st
         <Typography variant="sigma" textColor="neutral600">
           {formatMessage({ id: t('workflow.state'), defaultMessage: 'Current state' })}
         </Typography>
-        <Badge data-testid="workflow-state">{bilingual(description.stateLabels)}</Badge>
+        <Badge data-testid="workflow-state">{pick(description.stateLabels, description.state)}</Badge>
       </Flex>
 
-      {description.available.length === 0 ? (
+      {description.available.length === 0 && !description.blocked?.length ? (
         <Typography variant="pi" textColor="neutral600">
           {formatMessage({ id: t('workflow.noActions'), defaultMessage: 'There is nothing you can do in this state' })}
         </Typography>
@@ -70,16 +78,36 @@ const WorkflowPanelContent = ({ uid, documentId }: { uid: string; documentId: st
                 setReason('');
               }}
             >
-              {bilingual(option.labels)}
+              {pick(option.labels, option.name)}
             </Button>
           ))}
         </Flex>
       )}
 
+      {description.blocked?.length ? (
+        <Flex direction="column" alignItems="stretch" gap={2} data-testid="workflow-blocked">
+          {description.blocked.map((option) => (
+            <Box key={`${option.name}-${option.to}`} padding={2} background="neutral100" hasRadius>
+              <Button variant="secondary" fullWidth disabled>{pick(option.labels, option.name)}</Button>
+              <Typography variant="pi" textColor="neutral600" tag="p">
+                {`${formatMessage({ id: t('workflow.needs'), defaultMessage: 'Belum dapat dilakukan' })}: ${pick(option.needs)}`}
+                {option.missing.length ? ` (${option.missing.map((field) => pick(field)).join(', ')})` : ''}
+              </Typography>
+            </Box>
+          ))}
+        </Flex>
+      ) : null}
+
       {chosen && (
         <Box padding={3} background="neutral100" hasRadius>
           <Flex direction="column" alignItems="stretch" gap={2}>
-            <Typography fontWeight="bold">{bilingual(chosen.labels)}</Typography>
+            <Typography fontWeight="bold">{pick(chosen.labels, chosen.name)}</Typography>
+            <Typography variant="pi" textColor="neutral600">
+              {formatMessage(
+                { id: t('workflow.confirmMove'), defaultMessage: 'Status berpindah dari {from} ke {to}.' },
+                { from: stateLabel(description, description.state), to: stateLabel(description, chosen.to) },
+              )}
+            </Typography>
             <Textarea
               name="reason"
               aria-label={formatMessage({ id: t('workflow.reason'), defaultMessage: 'Reason' })}
@@ -116,7 +144,7 @@ const WorkflowPanelContent = ({ uid, documentId }: { uid: string; documentId: st
           {description.history.map((entry, index) => (
             <Box key={index} tag="li">
               <Typography variant="pi">
-                {new Date(entry.occurredAt).toLocaleString()} — {stateLabel(description, entry.fromState)} → {stateLabel(description, entry.toState)}{' '}
+                {new Date(entry.occurredAt).toLocaleString(locale)} — {stateLabel(description, entry.fromState)} → {stateLabel(description, entry.toState)}{' '}
                 {formatMessage({ id: t('workflow.by'), defaultMessage: 'by' })} {entry.actorName ?? entry.role}
               </Typography>
               {entry.reason && (
@@ -132,14 +160,19 @@ const WorkflowPanelContent = ({ uid, documentId }: { uid: string; documentId: st
   );
 };
 
-/** Side panel of the Content Manager edit view: state, history and the moves this user may make. */
-export const WorkflowPanel = () => {
-  const { slug = '', id } = useParams();
+interface PanelProps {
+  model: string;
+  documentId?: string;
+  document?: { updatedAt?: string | null } | null;
+}
+
+/** Side panel of the Content Manager edit view: state, history, the moves this user may make and those that wait. */
+export const WorkflowPanel = ({ model, documentId, document }: PanelProps) => {
   const { formatMessage } = useIntl();
-  if (!WORKFLOW_UIDS.includes(slug) || !id || id === 'create') return null;
+  if (!WORKFLOW_UIDS.includes(model) || !documentId || documentId === 'create') return null;
   return {
     title: formatMessage({ id: t('workflow.title'), defaultMessage: 'Workflow' }),
-    content: <WorkflowPanelContent uid={slug} documentId={id} />,
+    content: <WorkflowPanelContent uid={model} documentId={documentId} version={document?.updatedAt ?? undefined} />,
   };
 };
 WorkflowPanel.type = 'kerjasama-workflow';

@@ -139,7 +139,7 @@ const ProgramPage = () => {
                 <Link tag={RouterLink} to={contentManagerEntry(PROGRAM, program.documentId)}>{tr('program.open', 'Buka di Content Manager', 'Open in the Content Manager')}</Link>
                 {allowedMoves.map((candidate) => (
                   <Button key={candidate.name} variant={APPROVER_MOVES.has(candidate.name) && candidate.name === 'approve' ? 'success' : 'secondary'} data-testid={`move-${candidate.name}`}
-                    onClick={() => (candidate.reasonRequired ? setMove(candidate) : fire(candidate))}>
+                    onClick={() => setMove(candidate)}>
                     {pick(candidate.labels, candidate.name)}
                   </Button>
                 ))}
@@ -261,12 +261,16 @@ const ProgramPage = () => {
       {itemForm && choices && editable ? (
         <ProgramItemDialog item={itemForm === 'new' ? null : itemForm} choices={choices} onSave={saveItem} onClose={() => setItemForm(null)} />
       ) : null}
-      {move ? <ReasonDialog move={move} onClose={() => setMove(null)} onConfirm={(reason) => fire(move, reason)} /> : null}
+      {move && program ? (
+        <ReasonDialog move={move} from={pick(view?.workflow?.stateLabels, program.workflowState)} to={pick(annualProgramWorkflow.states.find((state) => state.name === move.to)?.labels, move.to)}
+          onClose={() => setMove(null)} onConfirm={(reason) => fire(move, reason || undefined)} />
+      ) : null}
     </PlanningPage>
   );
 };
 
-const ReasonDialog = ({ move, onClose, onConfirm }: { move: Move; onClose: () => void; onConfirm: (reason: string) => void }) => {
+/** Every move of the program asks first (Submit and Approve cannot be undone by the one who makes them); a reason when the move needs one. */
+const ReasonDialog = ({ move, from, to, onClose, onConfirm }: { move: Move; from: string; to: string; onClose: () => void; onConfirm: (reason: string) => void }) => {
   const { tr, pick } = useT();
   const [reason, setReason] = useState('');
   return (
@@ -274,15 +278,22 @@ const ReasonDialog = ({ move, onClose, onConfirm }: { move: Move; onClose: () =>
       <Modal.Content>
         <Modal.Header><Modal.Title>{pick(move.labels, move.name)}</Modal.Title></Modal.Header>
         <Modal.Body>
-          <Field.Root name="reason" required hint={tr('workflow.reasonRequired', 'Alasan wajib diisi untuk tindakan ini', 'A reason is required for this action')}>
-            <Field.Label>{tr('workflow.reason', 'Alasan', 'Reason')}</Field.Label>
-            <Textarea value={reason} onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setReason(event.target.value)} />
-            <Field.Hint />
-          </Field.Root>
+          <Typography tag="p" data-testid="move-confirmation">
+            {tr('program.confirmMove', 'Program berpindah dari {from} ke {to}. Tindakan ini tidak dapat dibatalkan sendiri.', 'The program moves from {from} to {to}. You cannot undo this yourself.', { from, to })}
+          </Typography>
+          {move.reasonRequired ? (
+            <Box paddingTop={4}>
+              <Field.Root name="reason" required hint={tr('workflow.reasonRequired', 'Alasan wajib diisi untuk tindakan ini', 'A reason is required for this action')}>
+                <Field.Label>{tr('workflow.reason', 'Alasan', 'Reason')}</Field.Label>
+                <Textarea value={reason} onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setReason(event.target.value)} />
+                <Field.Hint />
+              </Field.Root>
+            </Box>
+          ) : null}
         </Modal.Body>
         <Modal.Footer>
           <Button variant="tertiary" onClick={onClose}>{tr('workflow.cancel', 'Batal', 'Cancel')}</Button>
-          <Button disabled={!reason.trim()} onClick={() => onConfirm(reason)}>{tr('workflow.confirm', 'Lakukan', 'Confirm')}</Button>
+          <Button data-testid="move-confirm" disabled={move.reasonRequired && !reason.trim()} onClick={() => onConfirm(reason)}>{tr('workflow.confirm', 'Lakukan', 'Confirm')}</Button>
         </Modal.Footer>
       </Modal.Content>
     </Modal.Root>
