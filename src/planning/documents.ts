@@ -6,6 +6,7 @@ import { uploadUrlSigner } from '../uploads';
 import { parseInput } from '../http/validate';
 import { issuedListQuery, minutesFormatInput, recapPrintInput, recapQuery } from '../contracts/schemas/documents';
 import { adminRoute, pluginAction, type AdminContext } from './routes/policy';
+import { rowsOf } from './rows';
 
 /**
  * Issued documents in the admin (issue 11): the office lists what was issued (with a signed link
@@ -33,14 +34,14 @@ export const documentRoutes = [
 
 type Ctx = AdminContext;
 
-type Row = Record<string, unknown> & { file?: { url?: string } | null };
+type IssuedRow = Record<string, unknown> & { file?: { url?: string } | null };
 const LISTED = ['documentId', 'documentNumber', 'formCode', 'year', 'title', 'recordType', 'recordDocumentId', 'issuedByName', 'issuedByRole', 'issuedAt', 'sha256', 'filename', 'mime', 'size'];
 
 /** Issued documents, newest first, optionally of one record; each with a signed link to its file. */
 const listIssued = async (strapi: Core.Strapi, query: unknown) => {
   const { recordDocumentId, formCode } = parseInput(issuedListQuery, query);
   const where = { ...(recordDocumentId !== undefined ? { recordDocumentId } : {}), ...(formCode !== undefined ? { formCode } : {}) };
-  const rows = (await strapi.db.query(ISSUED_DOCUMENT).findMany({ where, select: LISTED, populate: { file: { select: ['url'] } }, orderBy: [{ issuedAt: 'desc' }, { id: 'desc' }], limit: 500 })) as Row[];
+  const rows = await rowsOf<IssuedRow>(strapi, ISSUED_DOCUMENT).findMany({ where, select: LISTED, populate: { file: { select: ['url'] } }, orderBy: [{ issuedAt: 'desc' }, { id: 'desc' }], limit: 500 });
   return rows.map(({ file, ...row }) => ({
     ...row,
     fileUrl: file?.url?.startsWith('/uploads/') ? uploadUrlSigner().sign(file.url) : null,

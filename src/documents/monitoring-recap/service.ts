@@ -5,6 +5,7 @@ import type { Actor } from '../../domain/roles';
 import { refuse } from '../../workflow/errors';
 import { documentFileName, MIME } from '../issued/formats';
 import type { RecapInput, RecapPrintInput } from '../../contracts/schemas/documents';
+import { rowsOf, type Ref } from '../../planning/rows';
 import { issueDocument, type IssuedDocument, type RenderedDocument } from '../issued/issue';
 import { renderDocx, renderPdf, renderXlsx, templatePath, type DocumentOptions } from '../render';
 import { computeRecap, PERIOD_LABELS, periodRange, RECAP_FORM, type Recap, type RecapAgreement, type RecapRecord } from './recap';
@@ -13,38 +14,39 @@ const UNIT = 'api::unit.unit';
 const AGREEMENT = 'api::agreement.agreement';
 const MONITORING = 'api::monitoring-record.monitoring-record';
 export const RECAP_FORMATS = ['pdf', 'docx', 'xlsx'] as const;
-type Row = Record<string, unknown> & { id: number; documentId: string };
+type AgreementRow = Omit<RecapAgreement, 'partnerName'> & { partner: { name: string } | null };
+type RecordRow = Omit<RecapRecord, 'agreementId' | 'evidenceFiles' | 'monitoredOn'> & { monitoredOn: unknown; agreement: Ref; evidence: Ref[] | null };
 
 /** The unit of a recap request (its shape checked by the route's schema), or a 400 naming it. */
 const loadUnit = async (strapi: Core.Strapi, documentId: string) => {
-  const unit = (await strapi.db.query(UNIT).findOne({ where: { documentId }, select: ['id', 'documentId', 'name'] })) as Row | null;
-  if (!unit) refuse('unit', formatBilingual({ id: 'Unit tidak ditemukan', en: 'Unit not found' }));
-  return unit as Row;
+  const unit = await rowsOf<Ref & { name: string }>(strapi, UNIT).findOne({ where: { documentId }, select: ['id', 'documentId', 'name'] });
+  if (!unit) return refuse('unit', formatBilingual({ id: 'Unit tidak ditemukan', en: 'Unit not found' }));
+  return unit;
 };
 
 /** The recap's figures, from the unit's agreements and their monitoring records. */
 export const monitoringRecap = async (strapi: Core.Strapi, { year, period, unit: unitDocumentId }: RecapInput): Promise<Recap & { unitDocumentId: string }> => {
   const unit = await loadUnit(strapi, unitDocumentId);
   const range = periodRange(year, period);
-  const agreements = (await strapi.db.query(AGREEMENT).findMany({
+  const agreements = await rowsOf<AgreementRow>(strapi, AGREEMENT).findMany({
     where: { units: { id: unit.id } },
     select: ['id', 'ourNumber', 'title', 'kind', 'startDate', 'endDate', 'indefinite', 'validityState'],
     populate: { partner: { select: ['name'] } },
-  })) as Row[];
+  });
   const records = agreements.length
-    ? ((await strapi.db.query(MONITORING).findMany({
+    ? await rowsOf<RecordRow>(strapi, MONITORING).findMany({
       where: { agreement: { id: { $in: agreements.map((agreement) => agreement.id) } }, monitoredOn: { $gte: range.from, $lte: range.to } },
       populate: { agreement: { select: ['id'] }, evidence: { select: ['id'] } },
-    })) as Row[])
+    })
     : [];
   const recap = computeRecap(
     { year, period, unitName: String(unit.name) },
-    agreements.map((agreement) => ({ ...(agreement as unknown as RecapAgreement), partnerName: ((agreement.partner as Row | null)?.name as string) ?? null })),
+    agreements.map((agreement) => ({ ...agreement, partnerName: agreement.partner?.name ?? null })),
     records.map((record): RecapRecord => ({
-      ...(record as unknown as RecapRecord),
-      agreementId: (record.agreement as Row).id,
+      ...record,
+      agreementId: record.agreement.id,
       monitoredOn: String(record.monitoredOn),
-      evidenceFiles: ((record.evidence as Row[] | null) ?? []).length,
+      evidenceFiles: (record.evidence ?? []).length,
     })),
   );
   return { ...recap, unitDocumentId: unit.documentId };
