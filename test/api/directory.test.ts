@@ -446,7 +446,7 @@ describe('the front door (the hot request answered before Koa)', () => {
 describe('the filtered listings: one bounded cache, fresh after every change', () => {
   const withoutDate = (headers: http.IncomingHttpHeaders) => Object.fromEntries(Object.entries(headers).filter(([name]) => name !== 'date'));
   const stats = () => fromDist<FrontDoorModule>('src/api/directory/front-door').frontDoorStats(app.strapi);
-  const cache = () => app.strapi.service('api::directory.directory').cacheStats() as Promise<{ entries: number; bytes: number }>;
+  const cache = () => app.strapi.service('api::directory.directory').cacheStats() as Promise<{ entries: number; queries: number; bytes: number }>;
   const BROWSER = { 'Accept-Encoding': 'br, gzip' };
   const decoded = (response: Raw) => (response.headers['content-encoding'] === 'br' ? zlib.brotliDecompressSync(response.body) : response.body);
   const names = (response: Raw) => (JSON.parse(decoded(response).toString('utf8')) as Listing).data.map((partner) => partner.name);
@@ -515,6 +515,29 @@ describe('the filtered listings: one bounded cache, fresh after every change', (
     expect(stats()).toEqual({ ...before, served: before.served + 1 });
     await get('/api/directory?country=MY', { Origin: origins[0] });
     expect(stats()).toEqual({ ...before, served: before.served + 1, learnt: before.learnt + 1 });
+  });
+
+  test('query strings already checked stay bounded and never outlive the listing they were checked against', async () => {
+    // 900 distinct spellings of one filter: at most 800 kept, one listing.
+    const entries = (await cache()).entries;
+    for (let i = 0; i < 900; i += 1) expect((await get(`/api/directory?level=international&sort=${i}`)).status).toBe(200);
+    expect((await cache()).entries).toBeLessThanOrEqual(entries + 1);
+    expect((await cache()).queries).toBe(800);
+    // The most recent spelling is answered from the front door without Koa; so is a long one, checked each time and not kept.
+    const before = stats();
+    await get('/api/directory?level=international&sort=899');
+    await get(`/api/directory?level=international&sort=${'x'.repeat(600)}`);
+    await get(`/api/directory?level=international&sort=${'x'.repeat(600)}`);
+    expect(stats().served).toBe(before.served + 3);
+    expect((await cache()).queries).toBe(800);
+    // A unit code checked against one listing: once the unit is gone from the data, the same query string is refused.
+    const gone = await createDocument(app.strapi, 'api::unit.unit', { code: 'DIR-SEMENTARA', name: 'Unit Sementara', nameEn: 'Temporary unit', kind: 'department' });
+    expect((await get('/api/directory?unit=DIR-SEMENTARA')).status).toBe(200);
+    expect((await get('/api/directory?unit=DIR-SEMENTARA')).status).toBe(200);
+    await writeContext().runAsSystem('test', () => app.strapi.documents('api::unit.unit').delete({ documentId: gone.documentId }));
+    const refused = await get('/api/directory?unit=DIR-SEMENTARA');
+    expect(refused.status).toBe(400);
+    expect(JSON.parse(refused.body.toString('utf8')).error.details.errors[0].path).toEqual(['unit']);
   });
 
   test('bad parameters are handed to Koa, which names them, every time', async () => {

@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from 'http';
-import querystring from 'querystring';
 import accepts from 'accepts';
 import type { Core } from '@strapi/strapi';
 import { bodyFor, ENCODINGS, etagOf, notModified, type Encoding } from './http';
@@ -95,7 +94,7 @@ export const installDirectoryFrontDoor = (strapi: Core.Strapi) => {
     let prepared;
     try {
       // Parsed as Koa parses ctx.query (Node's querystring), so both doors read the same filters.
-      prepared = await service.response(query === '' ? {} : await service.parseQuery(querystring.parse(query)));
+      prepared = await service.responseToQuery(query);
     } catch {
       // Koa answers bad parameters (400 naming them) and errors the way every other route does.
       toKoa(req, res);

@@ -1,5 +1,6 @@
 import { createHash } from 'crypto';
 import type { OutgoingHttpHeaders } from 'http';
+import querystring from 'querystring';
 import { promisify } from 'util';
 import zlib from 'zlib';
 import type { Core } from '@strapi/strapi';
@@ -45,6 +46,11 @@ interface Snapshot {
   source: DirectorySource;
   /** The one place filtered listings live, least recently used first; the unfiltered one ('') is always kept. */
   variants: Map<string, Variant>;
+  /**
+   * Query strings as received (the front door) and the filters they were checked to, so a query
+   * string seen before is not parsed again; at most `queries` of them, their bytes counted.
+   */
+  queries: Map<string, { filters: DirectoryFilters; bytes: number }>;
   bytes: number;
 }
 
@@ -52,10 +58,10 @@ interface Snapshot {
  * Bounds of the filtered listings kept per snapshot. Distinct queries (an attacker's `q=b1y`,
  * `q=b2y`, …) evict the least recently used instead of growing the cache: 200 listings, 32 MB
  * of JSON, compressed bytes and the front door's header templates counted together, at most 32
- * templates per listing. GraphQL's directory query reads the same listings (without compressing
+ * templates per listing, and the query strings already checked (four per listing at most). GraphQL's directory query reads the same listings (without compressing
  * them): this is the only cache of listings there is.
  */
-export const DIRECTORY_CACHE_LIMITS = { entries: 200, bytes: 32 * 1024 * 1024, headersPerEntry: 32 } as const;
+export const DIRECTORY_CACHE_LIMITS = { entries: 200, bytes: 32 * 1024 * 1024, headersPerEntry: 32, queries: 800 } as const;
 
 /**
  * Header templates of one listing, the least recently used dropped first beyond
@@ -92,6 +98,9 @@ const headerTemplates = (grew: (bytes: number) => void): HeaderTemplates => {
   };
 };
 
+/** The longest query string kept as checked: the page's own are far shorter. */
+const MAX_KEPT_QUERY = 512;
+
 const prepare = async (directory: Directory, body: Buffer, grew: (bytes: number) => void): Promise<PreparedResponse> => {
   const [gz, br] = await Promise.all([
     gzip(body, { level: 9 }),
@@ -106,6 +115,11 @@ const sizeOf = (variant: Variant) => variant.body.length + variant.compressed;
 
 /** Drops the least recently used filtered listings until the cache is within its bounds. */
 const evict = (held: Snapshot) => {
+  for (const [raw, query] of held.queries) {
+    if (held.queries.size <= DIRECTORY_CACHE_LIMITS.queries) break;
+    held.queries.delete(raw);
+    held.bytes -= query.bytes;
+  }
   for (const [key, variant] of held.variants) {
     if (held.variants.size <= DIRECTORY_CACHE_LIMITS.entries && held.bytes <= DIRECTORY_CACHE_LIMITS.bytes) return;
     if (key === '') continue;
@@ -144,12 +158,41 @@ const createDirectoryService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const snapshot = (): Promise<Snapshot> => {
     if (current && freshness.isFresh(current.stamp)) return current.snapshot;
-    const loading = { snapshot: readDirectorySource(strapi).then((source) => ({ source, variants: new Map<string, Variant>(), bytes: 0 })), stamp: freshness.stamp() };
+    const loading = { snapshot: readDirectorySource(strapi).then((source) => ({ source, variants: new Map<string, Variant>(), queries: new Map(), bytes: 0 })), stamp: freshness.stamp() };
     loading.snapshot.catch(() => {
       if (current === loading) current = null;
     });
     current = loading;
     return loading.snapshot;
+  };
+
+  const checked = (held: Snapshot, query: Record<string, unknown>): DirectoryFilters => {
+    const parsed = parseDirectoryQuery(query, held.source.known);
+    if (!parsed.ok) throw new errors.ValidationError(directoryQueryMessage(parsed.errors), { errors: parsed.errors.map((e) => ({ ...e, name: 'ValidationError' })) });
+    return parsed.filters;
+  };
+
+  const responseOf = (held: Snapshot, filters: DirectoryFilters): Promise<PreparedResponse> => {
+    const variant = variantOf(held, filters);
+    if (!variant.prepared) {
+      const key = variantKey(filters);
+      /** Counts bytes added to this listing while it is still in the cache. */
+      const grew = (bytes: number) => {
+        if (held.variants.get(key) !== variant) return;
+        variant.compressed += bytes;
+        held.bytes += bytes;
+        evict(held);
+      };
+      const prepared = prepare(variant.directory, variant.body, grew);
+      variant.prepared = prepared;
+      prepared.then(
+        (done) => grew(done.gzip.length + done.br.length),
+        () => {
+          variant.prepared = undefined;
+        },
+      );
+    }
+    return variant.prepared;
   };
 
   return {
@@ -162,15 +205,13 @@ const createDirectoryService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Checks the query string; unknown parameters or values are a 400 naming the parameter. */
     async parseQuery(query: Record<string, unknown>): Promise<DirectoryFilters> {
-      const parsed = parseDirectoryQuery(query, (await snapshot()).source.known);
-      if (!parsed.ok) throw new errors.ValidationError(directoryQueryMessage(parsed.errors), { errors: parsed.errors.map((e) => ({ ...e, name: 'ValidationError' })) });
-      return parsed.filters;
+      return checked(await snapshot(), query);
     },
 
     /** What the cache of filtered listings holds now (tests, and a bound anyone can check). */
     async cacheStats() {
       const held = await snapshot();
-      return { entries: held.variants.size, bytes: held.bytes };
+      return { entries: held.variants.size, queries: held.queries.size, bytes: held.bytes };
     },
 
     /** The listing for these (already checked) filters, without preparing bytes (GraphQL needs none). */
@@ -180,27 +221,31 @@ const createDirectoryService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The prepared response for these (already checked) filters. */
     async response(filters: DirectoryFilters): Promise<PreparedResponse> {
+      return responseOf(await snapshot(), filters);
+    },
+
+    /**
+     * The prepared response for a query string as Node received it ('' for none), parsed as Koa
+     * parses ctx.query (Node's querystring) and checked as parseQuery checks it (a 400 naming the
+     * parameter); a query string already checked against this listing is not parsed again.
+     */
+    async responseToQuery(raw: string): Promise<PreparedResponse> {
       const held = await snapshot();
-      const variant = variantOf(held, filters);
-      if (!variant.prepared) {
-        const key = variantKey(filters);
-        /** Counts bytes added to this listing while it is still in the cache. */
-        const grew = (bytes: number) => {
-          if (held.variants.get(key) !== variant) return;
-          variant.compressed += bytes;
-          held.bytes += bytes;
-          evict(held);
-        };
-        const prepared = prepare(variant.directory, variant.body, grew);
-        variant.prepared = prepared;
-        prepared.then(
-          (done) => grew(done.gzip.length + done.br.length),
-          () => {
-            variant.prepared = undefined;
-          },
-        );
+      if (raw === '') return responseOf(held, {});
+      const known = held.queries.get(raw);
+      if (known) {
+        held.queries.delete(raw);
+        held.queries.set(raw, known);
+        return responseOf(held, known.filters);
       }
-      return variant.prepared;
+      const filters = checked(held, querystring.parse(raw));
+      // A long query string (Strapi's ignored parameters) is checked each time rather than kept.
+      if (raw.length > MAX_KEPT_QUERY) return responseOf(held, filters);
+      const bytes = raw.length * 2 + JSON.stringify(filters).length * 2;
+      held.queries.set(raw, { filters, bytes });
+      held.bytes += bytes;
+      evict(held);
+      return responseOf(held, filters);
     },
   };
 };
