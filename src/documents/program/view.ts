@@ -128,6 +128,8 @@ export const programDocument = (program: ApprovedProgram): TabularDocument => {
     ],
     sections: [{ heading: { id: 'Ringkasan Program', en: 'Program Summary' }, text: values.programSummary }],
     signature: { date: values.signedDate, role: 'Disetujui / Approved — Direktur / Director', name: program.approvedBy },
+    // Nine columns: A4 landscape, as the monitoring recap.
+    pageOrientation: 'landscape',
     values,
   };
 };

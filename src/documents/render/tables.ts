@@ -35,7 +35,7 @@ export const pdfTable = (table: PrintTable): Content[] => [
     ? {
         table: {
           headerRows: 1,
-          widths: table.columns.map((column, index) => (index === 0 ? '*' : column.numeric ? 'auto' : '*')),
+          widths: table.columns.map((column) => (column.numeric ? 'auto' : '*')),
           body: [
             table.columns.map((column): TableCell => ({ text: column.header, style: 'tableHeader' })),
             ...table.rows.map((row) => table.columns.map((column): TableCell => ({ text: row[column.field], alignment: column.numeric ? 'right' : 'left' }))),
@@ -69,6 +69,8 @@ export interface TabularDocument {
   /** Free text sections after the tables. */
   sections?: Array<{ heading: Bilingual; text: string }>;
   signature: { date: string; role: string; name?: string | null };
+  /** Landscape for wide tables (default portrait). */
+  pageOrientation?: 'portrait' | 'landscape';
   /** The DOCX template's own placeholders (besides the common ones and the tables' loops). */
   values: Record<string, string>;
 }
@@ -92,6 +94,7 @@ const pdfOf = (doc: TabularDocument, options: DocumentOptions) =>
         { text: doc.signature.role, alignment: 'right', margin: [0, 0, 0, 50] },
         { text: `(${doc.signature.name || '........................................'})`, alignment: 'right' },
       ],
+      pageOrientation: doc.pageOrientation,
     },
     options,
   );

@@ -29,7 +29,7 @@ const RecapPage = () => {
   const [year] = useYear();
   const [units, setUnits] = useState<UnitRef[] | null>(null);
   const [unit, setUnit] = useState('');
-  const [period, setPeriod] = useState('S1');
+  const [period, setPeriod] = useState('year');
   const [recap, setRecap] = useState<Recap | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
 
