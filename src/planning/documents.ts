@@ -49,7 +49,8 @@ const listIssued = async (strapi: Core.Strapi, query: unknown) => {
   }));
 };
 
-const sendFile = (ctx: Ctx, print: RenderedDocument) => {
+/** Answers a rendered file (a print or an issued document) as a download. */
+export const sendFile = (ctx: Ctx, print: RenderedDocument) => {
   ctx.type = print.mime;
   ctx.attachment(print.filename);
   ctx.body = print.bytes;

@@ -6,6 +6,7 @@ import { transitionBody } from '../../src/contracts/schemas/workflow';
 import { EVALUATION_FORMATS } from '../../src/documents/evaluation/formats';
 import { MINUTES_FORMATS } from '../../src/documents/minutes/render';
 import { RECAP_FORMATS } from '../../src/documents/monitoring-recap/service';
+import { TABULAR_FORMATS } from '../../src/documents/issued/tabular';
 
 /** The paths a schema refuses in `value` ([] when it accepts it). */
 const refused = (schema: z.ZodType, value: unknown) => {
@@ -59,5 +60,6 @@ describe('input schemas of the plugin routes', () => {
     expect([...DOCUMENT_FORMATS.minutes]).toEqual([...MINUTES_FORMATS]);
     expect([...DOCUMENT_FORMATS.recap]).toEqual([...RECAP_FORMATS]);
     expect([...DOCUMENT_FORMATS.evaluation]).toEqual([...EVALUATION_FORMATS]);
+    expect([...DOCUMENT_FORMATS.tabular]).toEqual([...TABULAR_FORMATS]);
   });
 });

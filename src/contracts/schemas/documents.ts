@@ -11,6 +11,7 @@ export const DOCUMENT_FORMATS = {
   minutes: ['pdf', 'docx'],
   recap: ['pdf', 'docx', 'xlsx'],
   evaluation: ['pdf', 'docx', 'xlsx'],
+  tabular: ['pdf', 'docx', 'xlsx'],
 } as const;
 
 /** `format`, missing (or null) = pdf; the issued documents' message quotes each name. */
@@ -58,6 +59,12 @@ export const evaluationNarrativeBody = z.object({
   problems: narrative(20000),
   recommendations: narrative(20000),
 });
+
+/** GET /kerjasama/program/export?year= and POST /program/issue { year }: the year's approved program (FO.28.1.1). */
+export const programDocumentInput = z.object({ year: planningYear });
+
+/** `format` of the tabular documents (FO.28.1.1 program, FO.28.2.2 survey results). */
+export const tabularFormatInput = z.object({ format: format(DOCUMENT_FORMATS.tabular) });
 
 export type RecapInput = z.output<typeof recapQuery>;
 export type RecapPrintInput = z.output<typeof recapPrintInput>;

@@ -2,20 +2,10 @@ import type { Core } from '@strapi/strapi';
 import type { Actor } from '../../domain/roles';
 import { renderTabular, type TabularDocument, type TabularFormat } from '../render/tables';
 import type { DocumentOptions } from '../render';
-import { formatBilingual } from '../../domain/bilingual';
-import { refuse } from '../../workflow/errors';
 import { documentFileName, MIME } from './formats';
 import { issueDocument, type IssuedDocument, type RenderedDocument } from './issue';
 
 export const TABULAR_FORMATS = ['pdf', 'docx', 'xlsx'] as const;
-
-/** `format` (missing: pdf) among PDF, DOCX, XLSX; anything else is a 400 naming it. */
-export const tabularFormat = (value: unknown): TabularFormat => {
-  const format = value ?? 'pdf';
-  if (typeof format === 'string' && (TABULAR_FORMATS as readonly string[]).includes(format)) return format as TabularFormat;
-  const list = TABULAR_FORMATS.map((name) => `"${name}"`).join(', ');
-  return refuse('format', formatBilingual({ id: `Format harus salah satu dari ${list}`, en: `The format must be one of ${list}` }));
-};
 
 type Form = Pick<DocumentOptions, 'formCode' | 'formVersion' | 'title'>;
 
@@ -36,12 +26,11 @@ const rendered = async (source: TabularSource, format: TabularFormat, documentNu
   mime: MIME[format],
 });
 
-/** A print without a number (preview) in the format asked (400 naming `format` otherwise). */
-export const previewTabular = (source: TabularSource, format: unknown) => rendered(source, tabularFormat(format));
+/** A print without a number (preview) in the format asked (checked by the route's schema). */
+export const previewTabular = (source: TabularSource, format: TabularFormat) => rendered(source, format);
 
 /** Issues it through the registry: numbered KS/<form>/<year>/<n>, QR to its verification page. */
-export const issueTabular = (strapi: Core.Strapi, source: TabularSource, format: unknown, actor?: Actor): Promise<IssuedDocument> => {
-  const chosen = tabularFormat(format);
+export const issueTabular = (strapi: Core.Strapi, source: TabularSource, chosen: TabularFormat, actor?: Actor): Promise<IssuedDocument> => {
   return issueDocument(strapi, {
     formCode: source.form.formCode,
     record: source.record,

@@ -1,5 +1,4 @@
 import type { Core } from '@strapi/strapi';
-import { PLANNING_YEARS } from '../../domain/achievement';
 import { formatBilingual } from '../../domain/bilingual';
 import { annualProgramWorkflow } from '../../domain/workflow';
 import { programSnapshot } from '../../workflow/effects';
@@ -10,26 +9,13 @@ import { ISSUABLE_PROGRAM_STATES, PROGRAM_FORM, programDocument, type ApprovedIt
 const PROGRAM = annualProgramWorkflow.uid;
 type Row = Record<string, unknown> & { id: number; documentId: string };
 
-/** `year` as a planning year (four digits from a query string accepted), else a 400 naming it. */
-export const programYear = (value: unknown): number => {
-  const year = typeof value === 'string' && /^\d{4}$/.test(value) ? Number(value) : value;
-  if (typeof year !== 'number' || !Number.isInteger(year) || year < PLANNING_YEARS.min || year > PLANNING_YEARS.max) {
-    refuse('year', formatBilingual({
-      id: `Tahun tidak dikenal; gunakan tahun ${PLANNING_YEARS.min}–${PLANNING_YEARS.max}`,
-      en: `Unknown year; use a year from ${PLANNING_YEARS.min} to ${PLANNING_YEARS.max}`,
-    }));
-  }
-  return year as number;
-};
-
 /**
  * The year's program as approved: the version kept at approval (approvedSnapshot; the items
  * cannot change while the program is approved or closed, so a program approved before snapshots
  * were kept reads its items as they are). No program is a 400 naming `year`; a program not
  * approved (draft, submitted, revision opened) a 400 naming `workflowState`.
  */
-export const approvedProgramSource = async (strapi: Core.Strapi, yearInput: unknown): Promise<TabularSource> => {
-  const year = programYear(yearInput);
+export const approvedProgramSource = async (strapi: Core.Strapi, year: number): Promise<TabularSource> => {
   const program = (await strapi.db.query(PROGRAM).findOne({ where: { year } })) as Row | null;
   if (!program) {
     refuse('year', formatBilingual({ id: `Belum ada program kerjasama tahun ${year}`, en: `There is no cooperation program for ${year}` }));

@@ -3,10 +3,7 @@ import { participationRoutes } from '../participation';
 import { documentRoutes } from '../documents';
 import { evaluationRoutes } from '../../documents/evaluation/plugin';
 import { formDocumentRoutes } from '../../documents/plugin';
-
-const requires = (action: string) => [{ name: 'admin::hasPermissions', config: { actions: [action] } }];
-
-const route = (method: string, path: string, handler: string, action: string) => ({ method, path, handler, config: { policies: requires(action) } });
+import { adminRoute as route } from './policy';
 
 /** Admin routes (under /kerjasama), used by the plugin's panels and pages. */
 export const routes = {
