@@ -41,11 +41,11 @@ const createAdmin = async (strapi: Core.Strapi, role: string, email: string) => 
   return email;
 };
 
-const login = async (email: string): Promise<Page> => {
+const login = async (email: string, language = 'id'): Promise<Page> => {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   await page.route('**/*', (route) => (route.request().url().startsWith(BASE) ? route.continue() : route.abort()));
   page.on('pageerror', (error) => process.stderr.write(`[e2e workflow-panel] page error: ${error.message}\n`));
-  await page.addInitScript(() => window.localStorage.setItem('strapi-admin-language', 'id'));
+  await page.addInitScript((chosen) => window.localStorage.setItem('strapi-admin-language', chosen), language);
   await page.goto(`${BASE}/admin/auth/login`);
   await page.fill('input[name="email"]', email);
   await page.fill('input[name="password"]', TEST_PASSWORD);
@@ -79,7 +79,7 @@ afterAll(async () => {
   await app?.destroy();
 });
 
-test('the admin home shows the Kerjasama widget, not Strapi\'s stock widgets', async () => {
+test("the admin home shows the Kerjasama widget, not Strapi's stock widgets", async () => {
   const page = await login(kapokjaEmail);
   await page.goto(`${BASE}/admin`);
   await page.waitForSelector('[data-testid="kerjasama-home-widget"]', { timeout: 60000 });
@@ -87,6 +87,22 @@ test('the admin home shows the Kerjasama widget, not Strapi\'s stock widgets', a
   expect(text).toContain('Buka dasbor kerjasama');
   for (const stock of ['Project statistics', 'Last edited entries', 'Last published entries', 'Deploy', 'Statistik proyek']) expect(text).not.toContain(stock);
   await page.screenshot({ path: path.join(ARTIFACTS, 'home-widget.png'), fullPage: true });
+  await page.close();
+}, 120000);
+
+test("with the admin in English the plugin's navigation and the home widget are English", async () => {
+  const page = await login(kapokjaEmail, 'en');
+  await page.goto(`${BASE}/admin`);
+  const widget = page.locator('[data-testid="kerjasama-home-widget"]');
+  await widget.waitFor({ timeout: 60000 });
+  expect(await widget.innerText()).toMatch(/Open the cooperation dashboard/);
+  await page.goto(`${BASE}/admin/plugins/kerjasama`);
+  await page.getByRole('link', { name: 'Unit participation' }).waitFor({ timeout: 60000 });
+  const text = await page.innerText('main');
+  expect(text).toContain('Partner satisfaction surveys');
+  for (const indonesian of ['Survei kepuasan mitra', 'Partisipasi unit', 'Pemetaan kebutuhan']) expect(text).not.toContain(indonesian);
+  await page.goto(`${BASE}/admin/plugins/kerjasama/surveys`);
+  await page.getByRole('heading', { name: 'Partner satisfaction survey' }).waitFor({ timeout: 60000 });
   await page.close();
 }, 120000);
 

@@ -3,7 +3,7 @@ import { Flex, Link, Loader, Typography } from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { Link as RouterLink } from 'react-router-dom';
 import type { Dashboard } from '../planning/api';
-import { formatPercent, useT } from '../planning/ui';
+import { useT } from '../planning/ui';
 
 /**
  * The admin home's widget (it replaces Strapi's stock widgets, see src/admin/app.tsx): this
@@ -11,7 +11,7 @@ import { formatPercent, useT } from '../planning/ui';
  */
 export const KerjasamaHomeWidget = () => {
   const { get } = useFetchClient();
-  const { tr } = useT();
+  const { tr, number, percent } = useT();
   const year = new Date().getFullYear();
   const [data, setData] = useState<Dashboard | null>(null);
   const [failed, setFailed] = useState(false);
@@ -24,10 +24,10 @@ export const KerjasamaHomeWidget = () => {
   if (!data) return <Loader small />;
   const proposals = data.pipeline.reduce((sum, row) => sum + row.count, 0);
   const lines: Array<[string, string]> = [
-    [tr('dashboard.pipeline', 'Usulan per status', 'Proposals by state'), String(proposals)],
-    [tr('dashboard.overall', 'capaian keseluruhan', 'overall achievement'), formatPercent(data.achievement.overall)],
-    [tr('dashboard.expiring', 'Naskah berakhir dalam 90 hari', 'Agreements expiring within 90 days'), String(data.expiring.total)],
-    [tr('dashboard.dormant', 'Naskah tanpa monitoring 12 bulan terakhir', 'Agreements with no monitoring in 12 months'), String(data.dormant.total)],
+    [tr('dashboard.pipeline', 'Usulan per status', 'Proposals by state'), number(proposals)],
+    [tr('dashboard.overall', 'capaian keseluruhan', 'overall achievement'), percent(data.achievement.overall)],
+    [tr('dashboard.expiring', 'Naskah berakhir dalam 90 hari', 'Agreements expiring within 90 days'), number(data.expiring.total)],
+    [tr('dashboard.dormant', 'Naskah tanpa monitoring 12 bulan terakhir', 'Agreements with no monitoring in 12 months'), number(data.dormant.total)],
   ];
   return (
     <Flex direction="column" alignItems="stretch" gap={3} data-testid="kerjasama-home-widget">

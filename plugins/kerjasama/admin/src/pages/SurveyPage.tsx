@@ -32,8 +32,6 @@ interface Results {
 }
 
 const SURVEY_STATES: Record<string, Bilingual> = Object.fromEntries(satisfactionSurveyWorkflow.states.map((state) => [state.name, state.labels]));
-const mean = (score: Score) => (score.mean === null ? '–' : score.mean.toFixed(2));
-const percent = (value: number | null) => (value === null ? '–' : `${(value * 100).toFixed(1)}%`);
 
 const ScoreTable = ({ head, rows }: { head: string[]; rows: Array<Array<string | number>> }) => (
   <Box background="neutral0" shadow="tableShadow" hasRadius marginBottom={6}>
@@ -52,7 +50,10 @@ const ScoreTable = ({ head, rows }: { head: string[]; rows: Array<Array<string |
 
 export const SurveyPage = () => {
   const { get, post } = useFetchClient();
-  const { tr, pick } = useT();
+  const { tr, pick, number, percent: asPercent } = useT();
+  // Numbers in the admin's language, one way on the whole page (3,50 / 4 and 87,5% in Indonesian).
+  const mean = (score: Score) => number(score.mean, 2);
+  const percent = (value: number | null) => asPercent(value === null ? null : value * 100, 1);
   const [surveys, setSurveys] = useState<SurveySummary[] | null>(null);
   const [selected, setSelected] = useState<string>('');
   const [results, setResults] = useState<Results | null>(null);
@@ -108,7 +109,7 @@ export const SurveyPage = () => {
               <>
                 <Box marginBottom={4}>
                   <Typography variant="delta">
-                    {tr('survey.responseRate', 'Tingkat respons', 'Response rate')}: {percent(results.responseRate)} ({results.answered}/{results.invited}) · {tr('survey.mean', 'Rata-rata', 'Mean')}: {mean(results.overall)} / {results.scaleMax} · {tr('survey.index', 'Indeks kepuasan', 'Satisfaction index')}: {results.overall.index === null ? '–' : `${results.overall.index.toFixed(1)}%`}
+                    {tr('survey.responseRate', 'Tingkat respons', 'Response rate')}: {percent(results.responseRate)} ({results.answered}/{results.invited}) · {tr('survey.mean', 'Rata-rata', 'Mean')}: {mean(results.overall)} / {results.scaleMax} · {tr('survey.index', 'Indeks kepuasan', 'Satisfaction index')}: {asPercent(results.overall.index, 1)}
                   </Typography>
                 </Box>
                 <Box background="neutral0" padding={5} shadow="tableShadow" hasRadius marginBottom={6} maxWidth="32rem" data-testid="survey-document">

@@ -14,7 +14,12 @@ export const useT = () => {
   const { formatMessage, locale } = useIntl();
   const tr = (key: string, id: string, _en: string, values?: Record<string, string | number>) => formatMessage({ id: t(key), defaultMessage: id }, values);
   const pick = (label: Bilingual | undefined, fallback = '') => (label ? (locale.startsWith('en') ? label.en : label.id) : fallback);
-  return { tr, pick, locale };
+  /** A number in the admin's language (3,5 in Indonesian, 3.5 in English), `digits` after the point. */
+  const number = (value: number | null | undefined, digits?: number) =>
+    value === null || value === undefined ? '—' : new Intl.NumberFormat(locale, digits === undefined ? {} : { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+  /** A percentage (0–100) in the admin's language. */
+  const percent = (value: number | null | undefined, digits?: number) => (value === null || value === undefined ? '—' : `${number(value, digits)}%`);
+  return { tr, pick, locale, number, percent };
 };
 
 /** useRBAC names each action `can` + its last segment in camel case (`retention.read` → canRead). */
