@@ -5,7 +5,7 @@ import { chromium, type Browser, type Download, type Locator, type Page } from '
 import { testPort } from '../helpers/ports';
 import { setupStrapi, type TestApp } from '../helpers/strapi';
 import { adminToken, TEST_PASSWORD } from '../helpers/auth';
-import { distDir } from '../helpers/dist';
+import { distDir, writeContext } from '../helpers/dist';
 import { createDocument } from '../helpers/directory-fixtures';
 import { asAdmin, buildPlanningWorld, createProgramWithItems, FIXTURE_YEAR, type PlanningWorld } from '../helpers/planning-fixtures';
 import { docxText, pdfText, readWorkbook } from '../helpers/documents';
@@ -13,7 +13,8 @@ import { docxText, pdfText, readWorkbook } from '../helpers/documents';
 /**
  * Issue 11, "done when": each document produced from the admin pages in Chromium (port 1401), by
  * the Kapokja: FO.28.2.1 downloaded from the evaluation page, FO.28.1.1 issued from the program
- * page, FO.28.2.2 issued from the survey page, BO.28.1.2 previewed and issued from the recap page;
+ * page, FO.28.2.2 issued from the survey page, BO.28.1.2 previewed and issued from the recap page,
+ * BO.29.3.1 issued from the final minutes' edit view;
  * each file opened and its numbers checked against the records (planning world, year 2024).
  */
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -28,6 +29,7 @@ let page: Page;
 let world: PlanningWorld;
 let unitP1: { code: string; name: string };
 let email: string;
+let kapokjaApi: ReturnType<typeof asAdmin>;
 
 const ensureAdminBuild = () => {
   const target = path.join(distDir(), 'build');
@@ -54,6 +56,7 @@ beforeAll(async () => {
   world = await buildPlanningWorld(strapi);
   unitP1 = await strapi.db.query('api::unit.unit').findOne({ where: { documentId: world.units.P1 }, select: ['code', 'name'] });
   const kapokja = asAdmin(app.request, await adminToken(strapi, app.request, ['Kapokja Humas & Kerjasama']));
+  kapokjaApi = kapokja;
   const director = asAdmin(app.request, await adminToken(strapi, app.request, ['Direktur']));
   const { programId } = await createProgramWithItems(kapokja, Y, [
     { title: 'Magang industri', partner: world.partners.PA, cooperationType: world.types.T1, units: [world.units.P1], quarter: 'Q1', budget: 5000000 },
@@ -168,6 +171,32 @@ test('BO.28.1.2: the recap page previews a unit\'s year and issues it', async ()
   await page.screenshot({ path: path.join(ARTIFACTS, 'documents-recap.png'), fullPage: true });
 });
 
+test('BO.29.3.1: the final minutes\' edit view issues them, the file carries the meeting\'s values', async () => {
+  const MINUTE = 'api::meeting-minute.meeting-minute';
+  const minute = await writeContext().runAsSystem('test-fixture', async () => (await app.strapi.documents(MINUTE).create({
+    data: {
+      number: `NR/HUMAS/III/${Y}/07`, title: 'Rapat koordinasi program magang industri', meetingDate: `${Y}-03-10`, kind: 'internal',
+      place: 'Ruang Rapat Gedung Utama Lt. 2', chair: 'Dr. Rina Kapokja', minuteTaker: 'Andi Notulis',
+      agenda: 'Evaluasi usulan magang semester genap', discussion: 'Kuota magang 20 mahasiswa di galangan kapal',
+      attendees: [{ name: 'Budi Santoso', role: 'Ketua Jurusan', organisation: 'Jurusan Teknik Informatika' }],
+      actionItems: [{ description: 'Menyusun draf MoA magang', owner: 'Budi Santoso', dueDate: `${Y}-04-15`, done: false }],
+    } as never,
+  })) as { documentId: string });
+  expect((await kapokjaApi.post(`/kerjasama/workflow/${MINUTE}/${minute.documentId}/transitions`, { to: 'final' })).status).toBe(200);
+  await page.goto(`${BASE}/admin/content-manager/collection-types/${MINUTE}/${minute.documentId}`);
+  const panel = page.getByRole('button', { name: /Terbitkan PDF/ }).locator('xpath=ancestor::*[.//*[contains(text(), "Dokumen terbit")]][1]');
+  await page.getByRole('button', { name: /Terbitkan PDF/ }).waitFor({ timeout: 60000 });
+  const number = await issueFrom(panel, /Terbitkan PDF/, `/kerjasama/minutes/${minute.documentId}/issue`);
+  expect(number).toMatch(new RegExp(`^KS/BO\\.29\\.3\\.1/${Y}/\\d{4}$`));
+  const { flat } = await pdfText(await downloadBy(panel.getByRole('button', { name: /Pratinjau PDF/ })));
+  for (const value of [`NR/HUMAS/III/${Y}/07`, 'Ruang Rapat Gedung Utama Lt. 2', 'Dr. Rina Kapokja', 'Andi Notulis', 'Budi Santoso', 'Menyusun draf MoA magang', 'Kuota magang 20 mahasiswa']) {
+    expect(flat).toContain(value);
+  }
+  const word = docxText(await downloadBy(panel.getByRole('button', { name: /Pratinjau DOCX/ }))).flat;
+  for (const value of ['Evaluasi usulan magang semester genap', 'Jurusan Teknik Informatika']) expect(word).toContain(value);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'documents-minutes.png'), fullPage: true });
+});
+
 test('scripts/screenshots.js: the document pages and the first page of each PDF, as PNG', async () => {
   const login = await app.request().post('/admin/login').send({ email, password: TEST_PASSWORD });
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -175,7 +204,7 @@ test('scripts/screenshots.js: the document pages and the first page of each PDF,
   const written = await capture({ browser, page, base: BASE, token: login.body.data.token, year: Y, out: path.join(ARTIFACTS, 'screenshots') });
   expect(written.map((file) => path.basename(file)).sort()).toEqual([
     'documents-evaluation.png', 'documents-program.png', 'documents-recap.png', 'documents-survey.png',
-    'pdf-BO.28.1.2.png', 'pdf-FO.28.1.1.png', 'pdf-FO.28.2.1.png', 'pdf-FO.28.2.2.png',
+    'pdf-BO.28.1.2.png', 'pdf-BO.29.3.1.png', 'pdf-FO.28.1.1.png', 'pdf-FO.28.2.1.png', 'pdf-FO.28.2.2.png',
   ]);
   for (const file of written) expect(fs.statSync(file).size).toBeGreaterThan(10_000);
 }, 180_000);
