@@ -1,17 +1,17 @@
 /// <reference lib="dom" />
 import http from 'http';
 import type { AddressInfo } from 'net';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { setupStrapi, type TestApp } from '../helpers/strapi';
 import { TEST_PASSWORD } from '../helpers/auth';
 import { createListedPartner } from '../helpers/directory-fixtures';
+import { launchChromium } from '../helpers/browser';
 
 /**
  * Issue 16, item 2 in Chromium: a page on another origin (another port of the same host, so the
  * admin's SameSite=Lax refresh cookie is sent along) tries to take an admin token with a
  * credentialed fetch, and to read the public directory.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ADMIN_EMAIL = 'korban@polibatam.test';
 
 let app: TestApp;
@@ -40,10 +40,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
   otherBase = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
 
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
   context = await browser.newContext();
   page = await context.newPage();
   await page.route('**/*', (route) => (route.request().url().startsWith(base) || route.request().url().startsWith(otherBase) ? route.continue() : route.abort()));

@@ -2,19 +2,19 @@
 import fs from 'fs';
 import path from 'path';
 import type { AddressInfo } from 'net';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { setupStrapi, type TestApp } from '../helpers/strapi';
 import { createDocument, createListedPartner } from '../helpers/directory-fixtures';
 import { axeViolations, firstVisit, layoutShift, watchLayoutShift } from '../helpers/page-checks';
 import { ensurePublicBuild } from '../helpers/public-build';
 import { fromDist } from '../helpers/dist';
+import { launchChromium } from '../helpers/browser';
 
 type FrontDoorModule = typeof import('../../src/api/directory/front-door');
 
 /** The public page at / in Debian's Chromium: it loads, filters narrow the list, new partners appear. */
 const ROOT = path.resolve(__dirname, '..', '..');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 let app: TestApp;
 let browser: Browser;
@@ -42,10 +42,7 @@ beforeAll(async () => {
   await createListedPartner(app.strapi, { name: 'Osaka Institute of Technology', institutionType: 'university', level: 'international', country: 'JP', city: 'Osaka' });
   await createListedPartner(app.strapi, { name: 'Singapore Polytechnic', institutionType: 'university', level: 'international', country: 'SG' });
 
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   // No outside request: everything the page needs comes from the system itself.
   await page.route('**/*', (route) => (route.request().url().startsWith(base) ? route.continue() : route.abort()));

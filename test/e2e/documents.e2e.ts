@@ -1,14 +1,14 @@
 import fs from 'fs';
 import path from 'path';
-import type { Core } from '@strapi/strapi';
-import { chromium, type Browser, type Download, type Locator, type Page } from 'playwright-core';
+import type { Browser, Download, Locator, Page } from 'playwright-core';
 import { testPort } from '../helpers/ports';
 import { setupStrapi, type TestApp } from '../helpers/strapi';
 import { adminToken, TEST_PASSWORD } from '../helpers/auth';
-import { distDir, writeContext } from '../helpers/dist';
+import { writeContext } from '../helpers/dist';
 import { createDocument } from '../helpers/directory-fixtures';
 import { asAdmin, buildPlanningWorld, createProgramWithItems, FIXTURE_YEAR, type PlanningWorld } from '../helpers/planning-fixtures';
 import { docxText, pdfText, readWorkbook } from '../helpers/documents';
+import { launchChromium, ensureAdminBuild, createAdminUser, watchPage, loginToAdmin } from '../helpers/browser';
 
 /**
  * Issue 11, "done when": each document produced from the admin pages in Chromium (port 1401), by
@@ -31,21 +31,8 @@ let unitP1: { code: string; name: string };
 let email: string;
 let kapokjaApi: ReturnType<typeof asAdmin>;
 
-const ensureAdminBuild = () => {
-  const target = path.join(distDir(), 'build');
-  if (fs.existsSync(path.join(target, 'index.html'))) return;
-  const built = path.join(ROOT, 'dist', 'build');
-  if (!fs.existsSync(path.join(built, 'index.html'))) throw new Error('No admin build: run `npm run build` first');
-  fs.cpSync(built, target, { recursive: true });
-};
 
-const createAdmin = async (strapi: Core.Strapi, role: string, email: string) => {
-  const found = await strapi.service('admin::role').findOne({ name: role });
-  await strapi.service('admin::user').create({ email, firstname: 'Kapokja', lastname: 'E2E', password: TEST_PASSWORD, isActive: true, registrationToken: null, roles: [found.id] });
-  return email;
-};
 
-const report = (what: string) => process.stderr.write(`[e2e documents] ${what}\n`);
 
 beforeAll(async () => {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
@@ -72,23 +59,11 @@ beforeAll(async () => {
     await createDocument(strapi, 'api::survey-invitation.survey-invitation', { survey, partner, contactEmail: email, expiresAt: `${Y + 1}-01-01T00:00:00.000Z`, sentAt: `${Y}-10-01T00:00:00.000Z`, usedAt: `${Y}-10-02T00:00:00.000Z` });
     await createDocument(strapi, 'api::survey-response.survey-response', { survey, partner, submittedAt: `${Y}-10-02T00:00:00.000Z`, answers: [{ questionCode: 'R1', score: scores[0] }, { questionCode: 'S1', score: scores[1] }] });
   }
-  email = await createAdmin(strapi, 'Kapokja Humas & Kerjasama', 'kapokja-documents@e2e.test');
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  email = await createAdminUser(strapi, 'Kapokja Humas & Kerjasama', 'kapokja-documents@e2e.test');
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-  await page.route('**/*', (route) => (route.request().url().startsWith(BASE) ? route.continue() : route.abort()));
-  page.on('pageerror', (error) => report(`page error: ${error.message}`));
-  page.on('response', (response) => {
-    if (response.status() >= 400) report(`${response.status()} ${response.request().method()} ${response.url()}`);
-  });
-  await page.addInitScript(() => window.localStorage.setItem('strapi-admin-language', 'id'));
-  await page.goto(`${BASE}/admin/auth/login`);
-  await page.fill('input[name="email"]', email);
-  await page.fill('input[name="password"]', TEST_PASSWORD);
-  await page.click('button[type="submit"]');
-  await page.waitForURL((url) => !url.pathname.includes('/auth/'), { timeout: 60000 });
+  await watchPage(page, BASE, 'e2e documents');
+  await loginToAdmin(page, BASE, email);
 }, 240_000);
 
 afterAll(async () => {

@@ -1,12 +1,13 @@
 import fs from 'fs';
 import { testPort } from '../helpers/ports';
 import path from 'path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { setupStrapi, type TestApp } from '../helpers/strapi';
 import { adminToken } from '../helpers/auth';
 import { axeViolations } from '../helpers/page-checks';
 import { ensurePublicBuild } from '../helpers/public-build';
 import { bodyOf, clearSmtpEnv, createCall, createPartner, createUnit, shiftDays, startSmtpServer, today } from '../helpers/participation';
+import { launchChromium } from '../helpers/browser';
 
 /**
  * A unit and a partner do their part in Debian's Chromium against a running instance (port 1361):
@@ -40,10 +41,7 @@ beforeAll(async () => {
   app = await setupStrapi({ ...smtp.env, PUBLIC_URL: BASE, HOST: '127.0.0.1', PORT: String(PORT) });
   await new Promise<void>((resolve) => app.strapi.server.httpServer.listen(PORT, '127.0.0.1', resolve));
   humasJwt = await adminToken(app.strapi, app.request, ['Staf Humas']);
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
   // bypassCSP: axe (WCAG 2.1 AA) is injected as an inline script, which the system's CSP refuses.
   page = await browser.newPage({ viewport: { width: 1200, height: 1000 }, bypassCSP: true });
   await page.route('**/*', (route) => (route.request().url().startsWith(BASE) ? route.continue() : route.abort()));

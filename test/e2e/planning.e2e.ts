@@ -1,12 +1,11 @@
 import fs from 'fs';
 import { testPort } from '../helpers/ports';
 import path from 'path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import type { Core } from '@strapi/strapi';
+import type { Browser, Page } from 'playwright-core';
 import { setupStrapi, type TestApp } from '../helpers/strapi';
 import { TEST_PASSWORD } from '../helpers/auth';
-import { distDir } from '../helpers/dist';
 import { asAdmin } from '../helpers/planning-fixtures';
+import { launchChromium, ensureAdminBuild, createAdminUser, watchPage, loginToAdmin } from '../helpers/browser';
 
 /**
  * The planning pages in Debian's Chromium against a running instance (port 1351) serving the
@@ -27,20 +26,7 @@ const DRAFT = YEAR + 2;
 let app: TestApp;
 let browser: Browser;
 
-/** The admin build (npm run build) lives in dist/build; the test's compiled copy needs it too. */
-const ensureAdminBuild = () => {
-  const target = path.join(distDir(), 'build');
-  if (fs.existsSync(path.join(target, 'index.html'))) return;
-  const built = path.join(ROOT, 'dist', 'build');
-  if (!fs.existsSync(path.join(built, 'index.html'))) throw new Error('No admin build: run `npm run build` first');
-  fs.cpSync(built, target, { recursive: true });
-};
 
-const createAdmin = async (strapi: Core.Strapi, role: string, email: string) => {
-  const found = await strapi.service('admin::role').findOne({ name: role });
-  await strapi.service('admin::user').create({ email, firstname: role.split(' ')[0], lastname: 'E2E', password: TEST_PASSWORD, isActive: true, registrationToken: null, roles: [found.id] });
-  return email;
-};
 
 const report = (who: string, what: string) => process.stderr.write(`[e2e ${who}] ${what}\n`);
 
@@ -52,20 +38,8 @@ const orExplain = (page: Page) => async (error: unknown) => {
 
 const login = async (email: string): Promise<Page> => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
-  await page.route('**/*', (route) => (route.request().url().startsWith(BASE) ? route.continue() : route.abort()));
-  // What went wrong inside the page is printed, so a failing run says why (CI keeps no screenshots).
-  page.on('pageerror', (error) => report(email, `page error: ${error.message}`));
-  page.on('response', (response) => {
-    if (response.status() >= 400) report(email, `${response.status()} ${response.request().method()} ${response.url()}`);
-  });
-  // Indonesian, the product's default language (the admin keeps the choice in localStorage).
-  await page.addInitScript(() => window.localStorage.setItem('strapi-admin-language', 'id'));
-  await page.goto(`${BASE}/admin/auth/login`);
-  await page.fill('input[name="email"]', email);
-  await page.fill('input[name="password"]', TEST_PASSWORD);
-  await page.click('button[type="submit"]');
-  await page.waitForURL((url) => !url.pathname.includes('/auth/'), { timeout: 60000 });
-  return page;
+  await watchPage(page, BASE, `e2e ${email}`);
+  return loginToAdmin(page, BASE, email);
 };
 
 /** The whole page, and the first screen of it (what docs/screenshots/ copies for the README). */
@@ -90,9 +64,9 @@ beforeAll(async () => {
   ensureAdminBuild();
   app = await setupStrapi({ SEED_DEMO: 'true', HOST: '127.0.0.1', PORT: String(PORT) }, { serveAdminPanel: true });
   await new Promise<void>((resolve) => app.strapi.server.httpServer.listen(PORT, '127.0.0.1', resolve));
-  kapokjaEmail = await createAdmin(app.strapi, 'Kapokja Humas & Kerjasama', 'kapokja@e2e.test');
-  direkturEmail = await createAdmin(app.strapi, 'Direktur', 'direktur@e2e.test');
-  stafEmail = await createAdmin(app.strapi, 'Staf Humas', 'staf@e2e.test');
+  kapokjaEmail = await createAdminUser(app.strapi, 'Kapokja Humas & Kerjasama', 'kapokja@e2e.test');
+  direkturEmail = await createAdminUser(app.strapi, 'Direktur', 'direktur@e2e.test');
+  stafEmail = await createAdminUser(app.strapi, 'Staf Humas', 'staf@e2e.test');
 
   // Next year's program, submitted by the Kapokja through the plugin's routes, waits for the Director.
   const login = await app.request().post('/admin/login').send({ email: kapokjaEmail, password: TEST_PASSWORD });
@@ -103,10 +77,7 @@ beforeAll(async () => {
   expect((await kapokja.post(`/kerjasama/program/${programId}/transitions`, { to: 'submitted' })).status).toBe(200);
   draftProgramId = (await kapokja.post('/kerjasama/program', { year: DRAFT, title: `Program Kerjasama ${DRAFT} (E2E)` })).body.data.documentId;
 
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
 }, 240000);
 
 afterAll(async () => {

@@ -1,9 +1,10 @@
 import fs from 'fs';
 import { testPort } from '../helpers/ports';
 import path from 'path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { setupStrapi, type TestApp } from '../helpers/strapi';
 import { fromDist } from '../helpers/dist';
+import { launchChromium } from '../helpers/browser';
 
 /**
  * Issue 16, item 1, in Debian's Chromium: files under /uploads that would run script on the
@@ -34,10 +35,7 @@ const legacyFile = async (ext: string, content: string, mime: string) => {
 beforeAll(async () => {
   app = await setupStrapi({ HOST: '127.0.0.1', PORT: String(PORT), PUBLIC_URL: BASE });
   await new Promise<void>((resolve) => app.strapi.server.httpServer.listen(PORT, '127.0.0.1', resolve));
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ acceptDownloads: true });
   await page.route('**/*', (route) => (route.request().url().startsWith(BASE) ? route.continue() : route.abort()));
   page.on('request', (request) => {

@@ -2,11 +2,12 @@ import fs from 'fs';
 import { testPort } from '../helpers/ports';
 import os from 'os';
 import path from 'path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { setupStrapi, type TestApp } from '../helpers/strapi';
 import { axeViolations } from '../helpers/page-checks';
 import { ensurePublicBuild } from '../helpers/public-build';
 import { createMinute, issueModule, KAPOKJA, sha256, tinyPdf } from '../helpers/issued';
+import { launchChromium } from '../helpers/browser';
 
 /**
  * Issue 11 item 6 in Debian's Chromium (port 1381): someone holding a copy of an issued document
@@ -47,10 +48,7 @@ beforeAll(async () => {
   });
   documentNumber = issued.documentNumber;
   expect(sha256(genuine)).toBe(issued.sha256);
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1000, height: 900 }, bypassCSP: true });
   await page.route('**/*', (route) => (route.request().url().startsWith(BASE) ? route.continue() : route.abort()));
 });

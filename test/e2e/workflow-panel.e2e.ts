@@ -1,13 +1,11 @@
 import fs from 'fs';
 import path from 'path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import type { Core } from '@strapi/strapi';
+import type { Browser, Page } from 'playwright-core';
 import { testPort } from '../helpers/ports';
 import { setupStrapi, type TestApp } from '../helpers/strapi';
-import { TEST_PASSWORD } from '../helpers/auth';
-import { distDir } from '../helpers/dist';
 import { createInState, createWorkflowDeps } from '../helpers/workflow-fixtures';
 import { writeContext } from '../helpers/dist';
+import { launchChromium, ensureAdminBuild, createAdminUser, watchPage, loginToAdmin } from '../helpers/browser';
 
 /**
  * The Workflow panel in the Content Manager (issue 14), in Debian's Chromium on port 1391: a
@@ -27,31 +25,12 @@ let browser: Browser;
 let kapokjaEmail: string;
 let proposalId: string;
 
-const ensureAdminBuild = () => {
-  const target = path.join(distDir(), 'build');
-  if (fs.existsSync(path.join(target, 'index.html'))) return;
-  const built = path.join(ROOT, 'dist', 'build');
-  if (!fs.existsSync(path.join(built, 'index.html'))) throw new Error('No admin build: run `npm run build` first');
-  fs.cpSync(built, target, { recursive: true });
-};
 
-const createAdmin = async (strapi: Core.Strapi, role: string, email: string) => {
-  const found = await strapi.service('admin::role').findOne({ name: role });
-  await strapi.service('admin::user').create({ email, firstname: 'Kapokja', lastname: 'E2E', password: TEST_PASSWORD, isActive: true, registrationToken: null, roles: [found.id] });
-  return email;
-};
 
 const login = async (email: string, language = 'id'): Promise<Page> => {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  await page.route('**/*', (route) => (route.request().url().startsWith(BASE) ? route.continue() : route.abort()));
-  page.on('pageerror', (error) => process.stderr.write(`[e2e workflow-panel] page error: ${error.message}\n`));
-  await page.addInitScript((chosen) => window.localStorage.setItem('strapi-admin-language', chosen), language);
-  await page.goto(`${BASE}/admin/auth/login`);
-  await page.fill('input[name="email"]', email);
-  await page.fill('input[name="password"]', TEST_PASSWORD);
-  await page.click('button[type="submit"]');
-  await page.waitForURL((url) => !url.pathname.includes('/auth/'), { timeout: 60000 });
-  return page;
+  await watchPage(page, BASE, 'e2e workflow-panel');
+  return loginToAdmin(page, BASE, email, language);
 };
 
 beforeAll(async () => {
@@ -59,7 +38,7 @@ beforeAll(async () => {
   ensureAdminBuild();
   app = await setupStrapi({ HOST: '127.0.0.1', PORT: String(PORT) }, { serveAdminPanel: true });
   await new Promise<void>((resolve) => app.strapi.server.httpServer.listen(PORT, '127.0.0.1', resolve));
-  kapokjaEmail = await createAdmin(app.strapi, 'Kapokja Humas & Kerjasama', 'kapokja.panel@e2e.test');
+  kapokjaEmail = await createAdminUser(app.strapi, 'Kapokja Humas & Kerjasama', 'kapokja.panel@e2e.test');
   const deps = await createWorkflowDeps(app.strapi);
   proposalId = await createInState(app.strapi, PROPOSAL, 'under_review', deps);
   // The analysis without its risk: Recommend waits for it.
@@ -68,10 +47,7 @@ beforeAll(async () => {
   delete analysis.id;
   await writeContext().runAsSystem('test-fixture', () =>
     app.strapi.documents(PROPOSAL as never).update({ documentId: proposalId, data: { analysis: { ...analysis, risk: '' } } as never }));
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
 }, 240000);
 
 afterAll(async () => {
