@@ -7,9 +7,13 @@ import { UIDS } from './services/schema';
  * What the prepared planning figures are derived from: agreements (dates, kind, state, links),
  * monitoring records, and what those link to — units (a study program counts for its
  * department), cooperation types (IKU 6 criterion), partners (level, name) and program items
- * (units, type, partner).
+ * (units, type, partner); and what FO.28.2.1's figures count besides: the program, proposals,
+ * targets, the previous year's final report, surveys, their invitations and responses.
  */
-const DERIVED_FROM = [UIDS.agreement, UIDS.monitoring, UIDS.unit, UIDS.cooperationType, UIDS.partner, UIDS.programItem];
+const DERIVED_FROM = [
+  UIDS.agreement, UIDS.monitoring, UIDS.unit, UIDS.cooperationType, UIDS.partner, UIDS.programItem,
+  UIDS.program, UIDS.proposal, UIDS.target, UIDS.evaluation, UIDS.survey, UIDS.surveyResponse, UIDS.surveyInvitation,
+];
 
 /** Every write, from every door, to a record the prepared figures are derived from makes them stale. */
 export const registerPreparedFreshness = (strapi: Core.Strapi) => afterWritesTo(strapi, DERIVED_FROM, () => preparedService(strapi).changed());

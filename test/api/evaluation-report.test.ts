@@ -267,11 +267,27 @@ describe('FO.28.2.1 evaluation report', () => {
     expect(figures.monitoring.records).toBe(5);
   });
 
+  test('a draft\'s figures are prepared once per change: a second look reads no agreement, monitoring or proposal; a write is seen at once (2025)', async () => {
+    const path = `/kerjasama/evaluation/${Y + 1}`;
+    const recordTables = ['agreements', 'monitoring_records', 'proposals'];
+    const readsRecords = (sql: string) => recordTables.some((table) => new RegExp(`\\b(from|join)\\s+["\`]?${table}["\`]?`, 'i').test(sql));
+    expect((await director.get(path)).status).toBe(200);
+    const warm = await countQueries(app.strapi, () => director.get(path), readsRecords);
+    expect(warm.queries).toBe(0);
+    const signedBefore = (warm.result.body.data.figures as EvaluationFigures).agreements.signed;
+    await createDocument(app.strapi, 'api::agreement.agreement', {
+      ourNumber: `QP/${Date.now()}`, title: 'Naskah QP', kind: 'mou', partner: world.partners.PB, units: [world.units.P2], signedDate: '2025-03-01', startDate: '2025-03-01', endDate: '2027-02-28',
+    });
+    const after = await countQueries(app.strapi, () => director.get(path), readsRecords);
+    expect((after.result.body.data.figures as EvaluationFigures).agreements.signed).toBe(signedBefore + 1);
+    expect(after.queries).toBeGreaterThan(0);
+  });
+
   test('finalizing through the generic workflow route freezes the figures recomputed at that moment (2025)', async () => {
     const path = `/kerjasama/evaluation/${Y + 1}`;
     expect((await kapokja.post(`${path}/generate`, {})).status).toBe(200);
     const report = await app.strapi.db.query('api::evaluation-report.evaluation-report').findOne({ where: { year: Y + 1 } });
-    expect(report.figures.agreements.signed).toBe(5);
+    expect(report.figures.agreements.signed).toBe(6);
     // Counted after the draft was saved: the final figures must include it.
     const late = await createDocument(app.strapi, 'api::agreement.agreement', {
       ourNumber: `Q9/${Date.now()}`, title: 'Naskah Q9', kind: 'mou', partner: world.partners.PB, units: [world.units.P2], signedDate: '2025-04-01', startDate: '2025-04-01', endDate: '2027-03-31',
@@ -281,9 +297,9 @@ describe('FO.28.2.1 evaluation report', () => {
     expect(moved.status).toBe(200);
     const stored = await app.strapi.db.query('api::evaluation-report.evaluation-report').findOne({ where: { year: Y + 1 } });
     expect(stored.workflowState).toBe('final');
-    expect(stored.figures.agreements.signed).toBe(6);
+    expect(stored.figures.agreements.signed).toBe(7);
     await app.strapi.documents('api::agreement.agreement').update({ documentId: late.documentId, data: { signedDate: '2026-01-05' } as never });
     const after = await director.get(path);
-    expect(after.body.data.figures.agreements.signed).toBe(6);
+    expect(after.body.data.figures.agreements.signed).toBe(7);
   });
 });

@@ -2,7 +2,9 @@ import type { Core } from '@strapi/strapi';
 import { formatBilingual } from '../../domain/bilingual';
 import { EVALUATION_FORM, type EvaluationFigures } from '../../domain/evaluation';
 import type { Actor } from '../../domain/roles';
+import { preparedService } from '../../planning/services/prepared';
 import { UIDS } from '../../planning/services/schema';
+import { todayInBatam } from '../../workflow/today';
 import { requestTransition } from '../../workflow/service';
 import { refuse } from '../../workflow/errors';
 import { createEvaluationFigures } from './figures';
@@ -22,9 +24,17 @@ export const createEvaluationService = (strapi: Core.Strapi) => {
   const figures = createEvaluationFigures(strapi);
   const find = async (year: number) => (await strapi.db.query(EVALUATION).findOne({ where: { year } })) as ReportRow | null;
 
-  /** The figures a report prints: frozen when final, else computed now. */
+  /**
+   * A year's figures as the records stand: prepared once per change of anything they count
+   * (prepared-freshness.ts) and per Batam day (a running year counts "as of today"), so looking at
+   * the page or downloading it again costs no query over the records. Writing a report (generate,
+   * finalize) computes afresh.
+   */
+  const currentFigures = (year: number) => preparedService(strapi).get(`evaluation-figures:${year}:${todayInBatam()}`, () => figures.compute(year));
+
+  /** The figures a report prints: frozen when final, else as the records stand now. */
   const figuresOf = async (year: number, report: ReportRow | null) =>
-    report?.workflowState === 'final' && report.figures ? report.figures : figures.compute(year);
+    report?.workflowState === 'final' && report.figures ? report.figures : currentFigures(year);
 
   const save = async (year: number, data: Record<string, unknown>, existing: ReportRow | null) =>
     existing

@@ -73,4 +73,5 @@ export const UIDS = {
   evaluation: 'api::evaluation-report.evaluation-report',
   survey: 'api::satisfaction-survey.satisfaction-survey',
   surveyResponse: 'api::survey-response.survey-response',
+  surveyInvitation: 'api::survey-invitation.survey-invitation',
 } as const;
