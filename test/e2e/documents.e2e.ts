@@ -83,7 +83,8 @@ const downloadBy = async (button: Locator) => {
 /** Issues from a panel and returns the number the server gave. */
 const issueFrom = async (panel: Locator, label: RegExp, route: string) => {
   const answer = page.waitForResponse((response) => response.url().includes(route) && response.request().method() === 'POST', { timeout: 60000 });
-  await panel.getByRole('button', { name: label }).click();
+  // A click that cannot land (an overlay over the button) fails here, naming what intercepts it.
+  await panel.getByRole('button', { name: label }).click({ timeout: 50000 });
   const response = await answer;
   expect(response.status()).toBe(201);
   const number = (await response.json()).data.documentNumber as string;
@@ -160,8 +161,14 @@ test('BO.29.3.1: the final minutes\' edit view issues them, the file carries the
   expect((await kapokjaApi.post(`/kerjasama/workflow/${MINUTE}/${minute.documentId}/transitions`, { to: 'final' })).status).toBe(200);
   await page.goto(`${BASE}/admin/content-manager/collection-types/${MINUTE}/${minute.documentId}`);
   const panel = page.getByRole('button', { name: /Terbitkan PDF/ }).locator('xpath=ancestor::*[.//*[contains(text(), "Dokumen terbit")]][1]');
-  await page.getByRole('button', { name: /Terbitkan PDF/ }).waitFor({ timeout: 60000 });
-  const number = await issueFrom(panel, /Terbitkan PDF/, `/kerjasama/minutes/${minute.documentId}/issue`);
+  // The edit view settles first (document, permissions, the panel's list of what was issued): a
+  // click while the Content Manager still re-renders its side panels was lost once in CI.
+  await page.waitForLoadState('networkidle');
+  await panel.getByText('Belum ada dokumen terbit').waitFor({ timeout: 60000 });
+  const number = await issueFrom(panel, /Terbitkan PDF/, `/kerjasama/minutes/${minute.documentId}/issue`).catch(async (error: unknown) => {
+    process.stderr.write(`[e2e documents] minutes page text at failure:\n${await page.innerText('body').catch(() => '(unreadable)')}\n`);
+    throw error;
+  });
   expect(number).toMatch(new RegExp(`^KS/BO\\.29\\.3\\.1/${Y}/\\d{4}$`));
   const { flat } = await pdfText(await downloadBy(panel.getByRole('button', { name: /Pratinjau PDF/ })));
   for (const value of [`NR/HUMAS/III/${Y}/07`, 'Ruang Rapat Gedung Utama Lt. 2', 'Dr. Rina Kapokja', 'Andi Notulis', 'Budi Santoso', 'Menyusun draf MoA magang', 'Kuota magang 20 mahasiswa']) {
