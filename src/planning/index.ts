@@ -6,7 +6,7 @@ import { services } from './services';
 import { registerPermissionActions } from './permissions';
 import { ensurePlanningIndexes } from './bootstrap';
 import { registerPreparedFreshness } from './prepared-freshness';
-import { preparedService } from './services/prepared';
+import { preparedDocumentsService, preparedService } from './services/prepared';
 
 export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
@@ -16,8 +16,12 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensurePlanningIndexes({ strapi });
     preparedService(strapi).startSignal();
+    preparedDocumentsService(strapi).startSignal();
   },
-  destroy: ({ strapi }: { strapi: Core.Strapi }) => preparedService(strapi).stopSignal(),
+  destroy: async ({ strapi }: { strapi: Core.Strapi }) => {
+    await preparedService(strapi).stopSignal();
+    await preparedDocumentsService(strapi).stopSignal();
+  },
   routes,
   // The program and survey documents' controllers are kept beside their routes (src/documents/plugin.ts).
   controllers: { ...controllers, ...formDocumentControllers },

@@ -283,6 +283,21 @@ describe('FO.28.2.1 evaluation report', () => {
     expect(after.queries).toBeGreaterThan(0);
   });
 
+  test('a target written (a kind only the documents count besides) renews the FO.28.2.1 figures and leaves the planning figures prepared (2025)', async () => {
+    const evaluation = `/kerjasama/evaluation/${Y + 1}`;
+    const targets = `/kerjasama/targets?year=${Y + 1}`;
+    const readsRecords = (sql: string) => /\b(from|join)\s+["`]?(agreements|monitoring_records)["`]?/i.test(sql);
+    for (const path of [evaluation, targets]) expect((await director.get(path)).status).toBe(200);
+    const before = (await director.get(evaluation)).body.data.figures as EvaluationFigures;
+    const created = await kapokja.post('/kerjasama/targets', { year: Y + 1, metric: 'agreements_signed', targetValue: 40 });
+    expect(created.status).toBe(201);
+    const after = await countQueries(app.strapi, () => director.get(evaluation), readsRecords);
+    expect(after.result.body.data.figures).not.toEqual(before);
+    expect(JSON.stringify(after.result.body.data.figures.targets)).toContain('40');
+    // The targets page's achievement is the planning store's: still prepared, no record read.
+    expect((await countQueries(app.strapi, () => director.get(targets), readsRecords)).queries).toBe(0);
+  });
+
   test('finalizing through the generic workflow route freezes the figures recomputed at that moment (2025)', async () => {
     const path = `/kerjasama/evaluation/${Y + 1}`;
     expect((await kapokja.post(`${path}/generate`, {})).status).toBe(200);

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { formatBilingual } from '../../domain/bilingual';
 import { EVALUATION_FORM, type EvaluationFigures } from '../../domain/evaluation';
 import type { Actor } from '../../domain/roles';
-import { preparedService } from '../../planning/services/prepared';
+import { preparedDocumentsService } from '../../planning/services/prepared';
 import { UIDS } from '../../planning/services/schema';
 import { todayInBatam } from '../../workflow/today';
 import { requestTransition } from '../../workflow/service';
@@ -26,11 +26,11 @@ export const createEvaluationService = (strapi: Core.Strapi) => {
 
   /**
    * A year's figures as the records stand: prepared once per change of anything they count
-   * (prepared-freshness.ts) and per Batam day (a running year counts "as of today"), so looking at
+   * (prepared-freshness.ts; a store apart from the planning figures) and per Batam day (a running year counts "as of today"), so looking at
    * the page or downloading it again costs no query over the records. Writing a report (generate,
    * finalize) computes afresh.
    */
-  const currentFigures = (year: number) => preparedService(strapi).get(`evaluation-figures:${year}:${todayInBatam()}`, () => figures.compute(year));
+  const currentFigures = (year: number) => preparedDocumentsService(strapi).get(`evaluation-figures:${year}:${todayInBatam()}`, () => figures.compute(year));
 
   /** The figures a report prints: frozen when final, else as the records stand now. */
   const figuresOf = async (year: number, report: ReportRow | null) =>

@@ -2,13 +2,14 @@ import type { Core } from '@strapi/strapi';
 import { createAchievementService } from './achievement';
 import { createDashboardService } from './dashboard';
 import { createMappingService } from './mapping';
-import { createPreparedService } from './prepared';
+import { createPreparedDocumentsService, createPreparedService } from './prepared';
 import { createProgramService } from './program';
 import { createTargetsService } from './targets';
 
 /** Planning services (dashboard, needs mapping, targets, annual program); workflow logic lives in src/workflow. */
 export const services = {
   prepared: createPreparedService,
+  preparedDocuments: createPreparedDocumentsService,
   achievement: createAchievementService,
   dashboard: createDashboardService,
   mapping: createMappingService,

@@ -24,13 +24,13 @@ const prepareAheadDelay = () => {
  * from is written (prepared-freshness.ts), here and on the other instances, and what was in use
  * is prepared again in the background once the writes have paused.
  */
-export const createPreparedService = ({ strapi }: { strapi: Core.Strapi }) => {
+export const createPreparedService = ({ strapi }: { strapi: Core.Strapi }, channel = 'kerjasama_planning') => {
   const held = new Map<string, { value: Promise<unknown>; stamp: Stamp }>();
   const inUse = new Map<string, { compute: () => Promise<unknown>; askedAt: number }>();
   let ahead: NodeJS.Timeout | null = null;
   let passing: Promise<void> | null = null;
   let stopped = false;
-  const freshness = createFreshness(strapi, 'kerjasama_planning', { onCommittedChange: () => scheduleAhead() });
+  const freshness = createFreshness(strapi, channel, { onCommittedChange: () => scheduleAhead() });
 
   const prepare = <T>(key: string, compute: () => Promise<T>): Promise<T> => {
     const entry = held.get(key);
@@ -104,3 +104,11 @@ export const createPreparedService = ({ strapi }: { strapi: Core.Strapi }) => {
 export type PreparedService = ReturnType<typeof createPreparedService>;
 
 export const preparedService = (strapi: Core.Strapi) => strapi.plugin('kerjasama').service('prepared') as PreparedService;
+
+/**
+ * The documents' prepared figures (FO.28.2.1), apart from the planning ones: they count more kinds
+ * of record (proposals, targets, surveys...), and a write to one of those must not drop and
+ * recompute every planning figure too. A change to what planning figures count drops both.
+ */
+export const createPreparedDocumentsService = ({ strapi }: { strapi: Core.Strapi }) => createPreparedService({ strapi }, 'kerjasama_documents');
+export const preparedDocumentsService = (strapi: Core.Strapi) => strapi.plugin('kerjasama').service('preparedDocuments') as PreparedService;
