@@ -204,14 +204,23 @@ test("the page's own requests (first load, two filters) are answered without the
     return asked;
   };
   const stats = () => fromDist<FrontDoorModule>('src/api/directory/front-door').frontDoorStats(app.strapi);
-  // The first answer for each listing is Koa's; the front door learns its headers from it.
-  await visit();
+  // The first answer for each listing is Koa's; the front door learns its headers from it. On
+  // PostgreSQL the change signal may (re)connect after a warm-up, and a connect drops what was
+  // prepared (anything may have changed unheard): warm up until one visit is all front door.
+  const koaLines = (spy: jest.SpyInstance) => spy.mock.calls.map(([line]) => String(line)).filter((line) => /^GET \/api\/directory\S* \(/.test(line));
+  for (let warmUp = 0; warmUp < 4; warmUp += 1) {
+    const warmSpy = jest.spyOn(app.strapi.log, 'http');
+    await visit();
+    const learnt = koaLines(warmSpy).length;
+    warmSpy.mockRestore();
+    if (warmUp > 0 && learnt === 0) break;
+  }
   const spy = jest.spyOn(app.strapi.log, 'http');
   const before = stats();
   try {
     expect(await visit()).toEqual(['/api/directory?', '/api/directory?level=national', '/api/directory?level=national&institutionType=industry']);
     // Koa's logger writes one line per request it answers: none for the directory.
-    expect(spy.mock.calls.map(([line]) => String(line)).filter((line) => /^GET \/api\/directory\S* \(/.test(line))).toEqual([]);
+    expect(koaLines(spy)).toEqual([]);
     // The front door's own count: the three answers came from the prepared bytes, none went to Koa.
     expect(stats()).toEqual({ ...before, served: before.served + 3 });
   } finally {
