@@ -1,7 +1,7 @@
 import { setupStrapi, type TestApp } from '../helpers/strapi';
 import { adminToken, apiToken } from '../helpers/auth';
 import { writeContext } from '../helpers/dist';
-import { docxText, pdfText, readWorkbook } from '../helpers/documents';
+import { docxText, pdfText, readWorkbook, binary } from '../helpers/documents';
 import { sha256, tinyPdf } from '../helpers/issued';
 import { createPartner, createUnit } from '../helpers/participation';
 
@@ -44,12 +44,6 @@ beforeAll(async () => {
 afterAll(() => app?.destroy());
 
 const as = (jwt: string) => ({ Authorization: `Bearer ${jwt}` });
-const binary = (request: ReturnType<ReturnType<TestApp['request']>['get']>) =>
-  request.buffer(true).parse((res, done) => {
-    const chunks: Buffer[] = [];
-    res.on('data', (chunk: Buffer) => chunks.push(chunk));
-    res.on('end', () => done(null, Buffer.concat(chunks)));
-  });
 const recap = (query: string, jwt = staf) => app.request().get(`/kerjasama/monitoring-recap?${query}`).set(as(jwt));
 
 test('semester 1: each agreement of the unit in force or monitored, with its figures, evidence and follow-up', async () => {

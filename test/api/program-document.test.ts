@@ -1,7 +1,7 @@
 import { setupStrapi, type TestApp } from '../helpers/strapi';
 import { adminToken } from '../helpers/auth';
 import { asAdmin, buildPlanningWorld, createProgramWithItems, type PlanningWorld } from '../helpers/planning-fixtures';
-import { docxText, pdfText, readWorkbook } from '../helpers/documents';
+import { docxText, pdfText, readWorkbook, binary, sheetRows } from '../helpers/documents';
 import { sha256 } from '../helpers/issued';
 
 /**
@@ -22,12 +22,6 @@ let programId: string;
 let itemIds: string[];
 const Y = 2024;
 
-const binary = (request: ReturnType<ReturnType<TestApp['request']>['get']>) =>
-  request.buffer(true).parse((res, done) => {
-    const chunks: Buffer[] = [];
-    res.on('data', (chunk: Buffer) => chunks.push(chunk));
-    res.on('end', () => done(null, Buffer.concat(chunks)));
-  });
 const exportOf = (jwtAgent: ReturnType<typeof asAdmin>, query: string) => binary(jwtAgent.get(`/kerjasama/program/export?${query}`));
 const stored = () => app.strapi.db.query('api::annual-program.annual-program').findOne({ where: { year: Y } }) as Promise<Record<string, unknown>>;
 
@@ -68,11 +62,7 @@ test('approved by the Director: the XLSX holds the approved items, the budget to
   const response = await exportOf(staf, `year=${Y}&format=xlsx`);
   expect(response.status).toBe(200);
   const workbook = await readWorkbook(response.body);
-  const values = (name: string) => {
-    const rows: unknown[][] = [];
-    workbook.getWorksheet(name)!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
-    return rows;
-  };
+  const values = (name: string) => sheetRows(workbook, name);
   expect(values('Ringkasan')).toEqual([
     ['Program Kerjasama Tahunan / Annual Cooperation Program', 'Program Kerjasama Tahunan 2024'],
     ['Program', 'Program Kerjasama 2024'],

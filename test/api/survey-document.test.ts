@@ -3,7 +3,7 @@ import { adminToken } from '../helpers/auth';
 import { asAdmin } from '../helpers/planning-fixtures';
 import { createDocument } from '../helpers/directory-fixtures';
 import { createPartner } from '../helpers/participation';
-import { docxText, pdfText, readWorkbook } from '../helpers/documents';
+import { docxText, pdfText, readWorkbook, binary, sheetRows } from '../helpers/documents';
 import { sha256 } from '../helpers/issued';
 
 /**
@@ -29,12 +29,6 @@ const QUESTIONS = [
   { code: 'S1', dimension: 'responsiveness', textId: 'Tanggapan cepat', textEn: 'Quick response' },
 ];
 
-const binary = (request: ReturnType<ReturnType<TestApp['request']>['get']>) =>
-  request.buffer(true).parse((res, done) => {
-    const chunks: Buffer[] = [];
-    res.on('data', (chunk: Buffer) => chunks.push(chunk));
-    res.on('end', () => done(null, Buffer.concat(chunks)));
-  });
 
 beforeAll(async () => {
   app = await setupStrapi();
@@ -78,11 +72,7 @@ test('XLSX: response rate, index, by dimension, by partner level and by question
   const response = await exportOf(staf, survey, 'xlsx');
   expect(response.status).toBe(200);
   const workbook = await readWorkbook(response.body);
-  const values = (name: string) => {
-    const rows: unknown[][] = [];
-    workbook.getWorksheet(name)!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
-    return rows;
-  };
+  const values = (name: string) => sheetRows(workbook, name);
   expect(values('Ringkasan').slice(1)).toEqual([
     ['Survei / Survey', 'Survei Kepuasan Mitra 2026'],
     ['Tahun / Year', '2026'],

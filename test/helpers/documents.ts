@@ -29,3 +29,20 @@ export const readWorkbook = async (xlsx: Buffer) => {
   await workbook.xlsx.load(xlsx as never);
   return workbook;
 };
+
+type Request = ReturnType<ReturnType<typeof import('supertest')>['get']>;
+
+/** A supertest request whose body is the raw bytes of the answer (a PDF, DOCX, XLSX). */
+export const binary = (request: Request) =>
+  request.buffer(true).parse((res, done) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (chunk: Buffer) => chunks.push(chunk));
+    res.on('end', () => done(null, Buffer.concat(chunks)));
+  });
+
+/** Every row of one worksheet as plain values (exceljs' 1-based row arrays without their empty slot 0). */
+export const sheetRows = (workbook: ExcelJS.Workbook, name: string) => {
+  const rows: unknown[][] = [];
+  workbook.getWorksheet(name)!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+  return rows;
+};
