@@ -6,6 +6,7 @@
 import type { MappingSource, NeedsPriority } from '../domain/achievement';
 import type { Bilingual } from '../domain/bilingual';
 import { INSTITUTION_TYPE_LABELS, PARTNER_LEVEL_LABELS } from '../domain/directory';
+import type { AccreditationInstrument } from '../domain/accreditation/instruments';
 
 export type Tridharma = 'education' | 'research' | 'community_service' | 'support';
 
@@ -29,6 +30,13 @@ export const MAPPING_SOURCE_LABELS: Readonly<Record<MappingSource, Bilingual>> =
   unit_meeting: { id: 'Rapat dengan unit', en: 'Meeting with unit' },
   evaluation_report: { id: 'Laporan evaluasi', en: 'Evaluation report' },
   other: { id: 'Lainnya', en: 'Other' },
+};
+
+/** The accreditation instrument a study program is accredited under (unit.accreditationInstrument). */
+export const ACCREDITATION_INSTRUMENT_LABELS: Readonly<Record<AccreditationInstrument, Bilingual>> = {
+  ban_pt: { id: 'BAN-PT (IAPS 4.0)', en: 'BAN-PT (IAPS 4.0)' },
+  lam_teknik: { id: 'LAM Teknik', en: 'LAM Teknik' },
+  lam_infokom: { id: 'LAM INFOKOM', en: 'LAM INFOKOM' },
 };
 
 export { INSTITUTION_TYPE_LABELS, PARTNER_LEVEL_LABELS };
