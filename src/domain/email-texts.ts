@@ -156,3 +156,27 @@ export function actionItemOverdueEmail({ meetingTitle, meetingNumber, meetingDat
     [link],
   );
 }
+
+/** The weekly digest of a person's queue (My queue): one line per record, each with its link. */
+export function queueDigestEmail({ name, items, staleAfterWorkingDays, queueLink }: {
+  name: string;
+  items: ReadonlyArray<{ typeLabels: Bilingual; stateLabels: Bilingual; title: string; waitedWorkingDays: number; overdue: boolean; link: string }>;
+  staleAfterWorkingDays: number;
+  queueLink: string;
+}): EmailText {
+  const lines = (lang: 'id' | 'en') =>
+    items.map((item) => {
+      const waited = lang === 'id' ? `${item.waitedWorkingDays} hari kerja` : `${item.waitedWorkingDays} working days`;
+      const late = item.overdue ? (lang === 'id' ? ' — TERLAMBAT' : ' — OVERDUE') : '';
+      return `• ${item.typeLabels[lang]} "${item.title}" (${item.stateLabels[lang]}, ${waited}${late})\n  ${item.link}`;
+    }).join('\n');
+  const late = items.filter((item) => item.overdue).length;
+  return compose(
+    { id: `Tugas saya: ${items.length} menunggu`, en: `My queue: ${items.length} waiting` },
+    {
+      id: `Yth. ${name},\n\n${items.length} rekaman menunggu tindakan Anda${late ? `, ${late} di antaranya lebih dari ${staleAfterWorkingDays} hari kerja` : ''}:\n\n${lines('id')}\n\nDaftar lengkap di dasbor:\n\n${queueLink}\n\nRingkasan mingguan ini dapat dimatikan di dasbor Kerjasama.${signature.id}`,
+      en: `Dear ${name},\n\n${items.length} records are waiting for you${late ? `, ${late} of them for more than ${staleAfterWorkingDays} working days` : ''}:\n\n${lines('en')}\n\nThe full list is on the dashboard:\n\n${queueLink}\n\nYou can switch this weekly digest off on the Kerjasama dashboard.${signature.en}`,
+    },
+    [queueLink, ...items.map((item) => item.link)],
+  );
+}

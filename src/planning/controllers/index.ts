@@ -10,6 +10,7 @@ import type { MappingCopyResult, TargetsReport } from '../../contracts/planning'
 import { participationControllers } from '../participation';
 import { documentControllers } from '../documents';
 import { evaluationControllers } from '../../documents/evaluation/plugin';
+import { myQueueControllers } from '../my-queue';
 import { mappingWorkbook, targetsWorkbook, XLSX_TYPE } from '../services/export';
 import { getService } from '../services';
 import { parseInput } from '../../http/validate';
@@ -162,4 +163,5 @@ export const controllers = {
   ...participationControllers,
   ...documentControllers,
   ...evaluationControllers,
+  ...myQueueControllers,
 };

@@ -4,6 +4,7 @@ import { useFetchClient } from '@strapi/strapi/admin';
 import { Link as RouterLink } from 'react-router-dom';
 import type { Dashboard } from '../planning/api';
 import { useT } from '../planning/ui';
+import { useMyQueue } from './MyQueue';
 
 /**
  * The admin home's widget (it replaces Strapi's stock widgets, see src/admin/app.tsx): this
@@ -15,6 +16,7 @@ export const KerjasamaHomeWidget = () => {
   const year = new Date().getFullYear();
   const [data, setData] = useState<Dashboard | null>(null);
   const [failed, setFailed] = useState(false);
+  const queue = useMyQueue();
 
   useEffect(() => {
     get<{ data: Dashboard }>(`/kerjasama/dashboard?year=${year}`).then(({ data: body }) => setData(body.data), () => setFailed(true));
@@ -24,6 +26,7 @@ export const KerjasamaHomeWidget = () => {
   if (!data) return <Loader small />;
   const proposals = data.pipeline.reduce((sum, row) => sum + row.count, 0);
   const lines: Array<[string, string]> = [
+    ...(queue.data ? [[tr('queue.widget', 'Tugas saya (terlambat)', 'My queue (overdue)'), `${number(queue.data.items.length)} (${number(queue.data.items.filter((item) => item.overdue).length)})`] as [string, string]] : []),
     [tr('dashboard.pipeline', 'Usulan per status', 'Proposals by state'), number(proposals)],
     [tr('dashboard.overall', 'capaian keseluruhan', 'overall achievement'), percent(data.achievement.overall)],
     [tr('dashboard.expiring', 'Naskah berakhir dalam 90 hari', 'Agreements expiring within 90 days'), number(data.expiring.total)],

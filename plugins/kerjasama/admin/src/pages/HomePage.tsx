@@ -5,6 +5,7 @@ import { Link as RouterLink } from 'react-router-dom';
 import { Bar, BarChart, CartesianGrid, Cell, Legend, Pie, PieChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { contentManagerEntry, contentManagerList, yearRange, type Dashboard, type RollUpRow } from '../planning/api';
 import { formatPercent, LABELS, PlanningPage, Progress, Section, useT, useYear } from '../planning/ui';
+import { MyQueue } from '../components/MyQueue';
 
 const AGREEMENT = 'api::agreement.agreement';
 const MONITORING = 'api::monitoring-record.monitoring-record';
@@ -39,6 +40,7 @@ const HomePage = () => {
 
   return (
     <PlanningPage titleKey="dashboard.title" title="Dasbor kerjasama" titleEn="Cooperation dashboard">
+      <MyQueue />
       {!data ? <Page.Loading /> : (
         <Grid.Root gap={4}>
           <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
