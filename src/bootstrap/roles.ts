@@ -82,9 +82,11 @@ const ISSUE_DOCUMENTS = 'plugin::kerjasama.documents.issue';
 /** The evaluation report (FO.28.2.1): Staf Humas prepares, the Kapokja prepares and finalizes; the Director reads (dashboard). */
 const PREPARE_EVALUATION = 'plugin::kerjasama.evaluation.prepare';
 const FINALIZE_EVALUATION = 'plugin::kerjasama.evaluation.finalize';
+/** The office's existing sheets imported, duplicate partners merged (issue 13): Humas's office. */
+const IMPORT_AND_MERGE = ['plugin::kerjasama.import.import-records', 'plugin::kerjasama.partners.merge-partners'];
 
 const PLUGIN_POLICY: Record<AdminRoleKey, string[]> = {
-  stafHumas: ['plugin::kerjasama.workflow.read', ...['read-dashboard', 'edit-mapping', 'edit-targets', 'manage-program'].map(PLANNING), ...PARTICIPATION, READ_DOCUMENTS, PREPARE_EVALUATION],
+  stafHumas: ['plugin::kerjasama.workflow.read', ...['read-dashboard', 'edit-mapping', 'edit-targets', 'manage-program'].map(PLANNING), ...PARTICIPATION, READ_DOCUMENTS, PREPARE_EVALUATION, ...IMPORT_AND_MERGE],
   kapokja: [
     'plugin::kerjasama.workflow.read',
     'plugin::kerjasama.retention.read',
@@ -94,6 +96,7 @@ const PLUGIN_POLICY: Record<AdminRoleKey, string[]> = {
     ISSUE_DOCUMENTS,
     PREPARE_EVALUATION,
     FINALIZE_EVALUATION,
+    ...IMPORT_AND_MERGE,
   ],
   direktur: ['plugin::kerjasama.workflow.read', 'plugin::kerjasama.retention.read', ...['read-dashboard', 'approve-program'].map(PLANNING), 'plugin::kerjasama.survey.read', READ_DOCUMENTS],
 };

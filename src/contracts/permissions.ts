@@ -15,6 +15,8 @@ export const PLUGIN_ACTIONS = {
   finalizeEvaluation: 'plugin::kerjasama.evaluation.finalize',
   manageParticipation: 'plugin::kerjasama.participation.manage',
   readSurveyResults: 'plugin::kerjasama.survey.read',
+  importRecords: 'plugin::kerjasama.import.import-records',
+  mergePartners: 'plugin::kerjasama.partners.merge-partners',
 } as const;
 
 export type PluginAction = (typeof PLUGIN_ACTIONS)[keyof typeof PLUGIN_ACTIONS];

@@ -4,6 +4,7 @@ import { participationPermissionActions } from './participation';
 import { documentPermissionActions } from './documents';
 import { evaluationPermissionActions } from '../documents/evaluation/plugin';
 import { pluginAction } from './routes/policy';
+import { importPermissionActions } from './import';
 
 /** Admin permission actions of the plugin, granted to the office roles in the app's bootstrap. */
 export { PLUGIN_ACTIONS };
@@ -22,5 +23,6 @@ export const registerPermissionActions = async ({ strapi }: { strapi: Core.Strap
     ...participationPermissionActions,
     ...documentPermissionActions,
     ...evaluationPermissionActions,
+    ...importPermissionActions,
   ]);
 };

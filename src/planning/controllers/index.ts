@@ -10,6 +10,7 @@ import type { MappingCopyResult, TargetsReport } from '../../contracts/planning'
 import { participationControllers } from '../participation';
 import { documentControllers } from '../documents';
 import { evaluationControllers } from '../../documents/evaluation/plugin';
+import { importControllers } from '../import';
 import { myQueueControllers } from '../my-queue';
 import { mappingWorkbook, targetsWorkbook, XLSX_TYPE } from '../services/export';
 import { getService } from '../services';
@@ -163,5 +164,6 @@ export const controllers = {
   ...participationControllers,
   ...documentControllers,
   ...evaluationControllers,
+  ...importControllers,
   ...myQueueControllers,
 };

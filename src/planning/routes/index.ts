@@ -4,6 +4,7 @@ import { documentRoutes } from '../documents';
 import { evaluationRoutes } from '../../documents/evaluation/plugin';
 import { formDocumentRoutes } from '../../documents/plugin';
 import { adminRoute as route } from './policy';
+import { importRoutes } from '../import';
 import { myQueueRoutes } from '../my-queue';
 
 /** Admin routes (under /kerjasama), used by the plugin's panels and pages. */
@@ -38,6 +39,8 @@ export const routes = {
       ...documentRoutes,
       ...evaluationRoutes,
       ...formDocumentRoutes,
+      // The office's existing sheets and duplicate partners (issue 13).
+      ...importRoutes,
       // My queue (issue 13): what waits for the logged-in person, and their weekly digest setting.
       ...myQueueRoutes,
     ],

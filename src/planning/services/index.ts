@@ -5,6 +5,8 @@ import { createMappingService } from './mapping';
 import { createPreparedDocumentsService, createPreparedService } from './prepared';
 import { createProgramService } from './program';
 import { createTargetsService } from './targets';
+import { createImportService } from './import';
+import { createPartnerMergeService } from './partner-merge';
 
 /** Planning services (dashboard, needs mapping, targets, annual program); workflow logic lives in src/workflow. */
 export const services = {
@@ -15,6 +17,8 @@ export const services = {
   mapping: createMappingService,
   targets: createTargetsService,
   program: createProgramService,
+  import: createImportService,
+  partnerMerge: createPartnerMergeService,
 };
 
 type Services = { [K in keyof typeof services]: ReturnType<(typeof services)[K]> };

@@ -2,6 +2,8 @@ import { Page } from '@strapi/strapi/admin';
 import { Route, Routes } from 'react-router-dom';
 import { EvaluationPage } from './EvaluationPage';
 import { HomePage } from './HomePage';
+import { DuplicatesPage } from './DuplicatesPage';
+import { ImportPage } from './ImportPage';
 import { MappingPage } from './MappingPage';
 import { ParticipationPage } from './ParticipationPage';
 import { ProgramPage } from './ProgramPage';
@@ -21,6 +23,8 @@ const App = () => (
     <Route path="retention" element={<RetentionPage />} />
     <Route path="surveys" element={<SurveyPage />} />
     <Route path="participation" element={<ParticipationPage />} />
+    <Route path="import" element={<ImportPage />} />
+    <Route path="duplicate-partners" element={<DuplicatesPage />} />
     <Route path="*" element={<Page.Error />} />
   </Routes>
 );
