@@ -4,7 +4,7 @@ import type { Core, UID } from '@strapi/strapi';
  * Content Manager labels (Indonesian first, English beside it), main fields and list columns.
  * Applied once per LAYOUT_VERSION so that layout changes an admin makes later are kept.
  */
-export const LAYOUT_VERSION = 5;
+export const LAYOUT_VERSION = 6;
 
 const FIELD_LABELS: Record<string, string> = {
   code: 'Kode (Code)',
@@ -12,6 +12,7 @@ const FIELD_LABELS: Record<string, string> = {
   nameEn: 'Nama Inggris (English name)',
   kind: 'Jenis (Kind)',
   degreeLevel: 'Jenjang (Degree level)',
+  accreditationInstrument: 'Instrumen akreditasi (Accreditation instrument)',
   parent: 'Induk (Parent)',
   children: 'Turunan (Children)',
   email: 'Surel (E-mail)',

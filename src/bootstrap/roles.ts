@@ -8,7 +8,7 @@ import type { AdminRoleCode } from '../domain/roles';
  * by its stable `code` (what src/domain/roles.ts grants rights by), never by its display name,
  * which a Super Admin may change.
  */
-export const ROLE_POLICY_VERSION = 5;
+export const ROLE_POLICY_VERSION = 6;
 
 export const ADMIN_ROLES = {
   stafHumas: {
@@ -82,11 +82,14 @@ const ISSUE_DOCUMENTS = 'plugin::kerjasama.documents.issue';
 /** The evaluation report (FO.28.2.1): Staf Humas prepares, the Kapokja prepares and finalizes; the Director reads (dashboard). */
 const PREPARE_EVALUATION = 'plugin::kerjasama.evaluation.prepare';
 const FINALIZE_EVALUATION = 'plugin::kerjasama.evaluation.finalize';
+/** Accreditation (issue 12): every office role reads LKPS Table 1 and IKU 6; the evidence pack with its confidential files goes to the Kapokja and the Director (src/accreditation/plugin.ts says why). */
+const READ_ACCREDITATION = 'plugin::kerjasama.accreditation.read-accreditation';
+const EVIDENCE_PACK = 'plugin::kerjasama.accreditation.evidence-pack';
 /** The office's existing sheets imported, duplicate partners merged (issue 13): Humas's office. */
 const IMPORT_AND_MERGE = ['plugin::kerjasama.import.import-records', 'plugin::kerjasama.partners.merge-partners'];
 
 const PLUGIN_POLICY: Record<AdminRoleKey, string[]> = {
-  stafHumas: ['plugin::kerjasama.workflow.read', ...['read-dashboard', 'edit-mapping', 'edit-targets', 'manage-program'].map(PLANNING), ...PARTICIPATION, READ_DOCUMENTS, PREPARE_EVALUATION, ...IMPORT_AND_MERGE],
+  stafHumas: ['plugin::kerjasama.workflow.read', ...['read-dashboard', 'edit-mapping', 'edit-targets', 'manage-program'].map(PLANNING), ...PARTICIPATION, READ_DOCUMENTS, PREPARE_EVALUATION, ...IMPORT_AND_MERGE, READ_ACCREDITATION],
   kapokja: [
     'plugin::kerjasama.workflow.read',
     'plugin::kerjasama.retention.read',
@@ -97,8 +100,10 @@ const PLUGIN_POLICY: Record<AdminRoleKey, string[]> = {
     PREPARE_EVALUATION,
     FINALIZE_EVALUATION,
     ...IMPORT_AND_MERGE,
+    READ_ACCREDITATION,
+    EVIDENCE_PACK,
   ],
-  direktur: ['plugin::kerjasama.workflow.read', 'plugin::kerjasama.retention.read', ...['read-dashboard', 'approve-program'].map(PLANNING), 'plugin::kerjasama.survey.read', READ_DOCUMENTS],
+  direktur: ['plugin::kerjasama.workflow.read', 'plugin::kerjasama.retention.read', ...['read-dashboard', 'approve-program'].map(PLANNING), 'plugin::kerjasama.survey.read', READ_DOCUMENTS, READ_ACCREDITATION, EVIDENCE_PACK],
 };
 
 interface AdminPermissionInput {

@@ -15,6 +15,8 @@ export const PLUGIN_ACTIONS = {
   finalizeEvaluation: 'plugin::kerjasama.evaluation.finalize',
   manageParticipation: 'plugin::kerjasama.participation.manage',
   readSurveyResults: 'plugin::kerjasama.survey.read',
+  readAccreditation: 'plugin::kerjasama.accreditation.read-accreditation',
+  downloadEvidencePack: 'plugin::kerjasama.accreditation.evidence-pack',
   importRecords: 'plugin::kerjasama.import.import-records',
   mergePartners: 'plugin::kerjasama.partners.merge-partners',
 } as const;

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { routes } from './routes';
 import { controllers } from './controllers';
 import { formDocumentControllers } from '../documents/plugin';
+import { accreditationControllers } from '../accreditation/plugin';
 import { services } from './services';
 import { registerPermissionActions } from './permissions';
 import { ensurePlanningIndexes } from './bootstrap';
@@ -24,6 +25,6 @@ export default {
   },
   routes,
   // The program and survey documents' controllers are kept beside their routes (src/documents/plugin.ts).
-  controllers: { ...controllers, ...formDocumentControllers },
+  controllers: { ...controllers, ...formDocumentControllers, ...accreditationControllers },
   services,
 };

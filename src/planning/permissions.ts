@@ -4,6 +4,7 @@ import { participationPermissionActions } from './participation';
 import { documentPermissionActions } from './documents';
 import { evaluationPermissionActions } from '../documents/evaluation/plugin';
 import { pluginAction } from './routes/policy';
+import { accreditationPermissionActions } from '../accreditation/plugin';
 import { importPermissionActions } from './import';
 
 /** Admin permission actions of the plugin, granted to the office roles in the app's bootstrap. */
@@ -23,6 +24,7 @@ export const registerPermissionActions = async ({ strapi }: { strapi: Core.Strap
     ...participationPermissionActions,
     ...documentPermissionActions,
     ...evaluationPermissionActions,
+    ...accreditationPermissionActions,
     ...importPermissionActions,
   ]);
 };

@@ -4,6 +4,7 @@ import { documentRoutes } from '../documents';
 import { evaluationRoutes } from '../../documents/evaluation/plugin';
 import { formDocumentRoutes } from '../../documents/plugin';
 import { adminRoute as route } from './policy';
+import { accreditationRoutes } from '../../accreditation/plugin';
 import { importRoutes } from '../import';
 import { myQueueRoutes } from '../my-queue';
 
@@ -39,6 +40,8 @@ export const routes = {
       ...documentRoutes,
       ...evaluationRoutes,
       ...formDocumentRoutes,
+      // Accreditation (issue 12): LKPS Table 1, IKU 6 per study program, the KPI evidence pack.
+      ...accreditationRoutes,
       // The office's existing sheets and duplicate partners (issue 13).
       ...importRoutes,
       // My queue (issue 13): what waits for the logged-in person, and their weekly digest setting.
