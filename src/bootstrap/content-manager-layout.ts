@@ -4,7 +4,7 @@ import type { Core, UID } from '@strapi/strapi';
  * Content Manager labels (Indonesian first, English beside it), main fields and list columns.
  * Applied once per LAYOUT_VERSION so that layout changes an admin makes later are kept.
  */
-export const LAYOUT_VERSION = 6;
+export const LAYOUT_VERSION = 7;
 
 const FIELD_LABELS: Record<string, string> = {
   code: 'Kode (Code)',
@@ -37,6 +37,9 @@ const FIELD_LABELS: Record<string, string> = {
   contacts: 'Kontak (Contacts)',
   internalNotes: 'Catatan internal (Internal notes)',
   workflowState: 'Status alur (Workflow state)',
+  benefit: 'Manfaat bagi prodi (Benefit for the study program)',
+  reportedBy: 'Dilaporkan oleh (Reported by)',
+  verifiedAt: 'Diverifikasi pada (Verified at)',
   agreements: 'Naskah kerjasama (Agreements)',
   proposals: 'Usulan (Proposals)',
   ourNumber: 'Nomor Polibatam (Our number)',
@@ -195,6 +198,7 @@ export const LIST_LAYOUTS: Record<string, ListLayout> = {
   'api::needs-mapping.needs-mapping': { mainField: 'year', columns: ['year', 'unit', 'cooperationType', 'priority', 'source'], sortBy: 'year', sortOrder: 'DESC' },
   'api::annual-target.annual-target': { mainField: 'year', columns: ['year', 'unit', 'cooperationType', 'partnerLevel', 'metric', 'targetValue'], sortBy: 'year', sortOrder: 'DESC' },
   'api::proposal.proposal': { mainField: 'title', columns: ['title', 'unit', 'plannedYear', 'workflowState', 'updatedAt'], sortBy: 'updatedAt', sortOrder: 'DESC' },
+  'api::activity-report.activity-report': { mainField: 'title', columns: ['title', 'unit', 'tridharma', 'endDate', 'workflowState', 'verifiedAt'], sortBy: 'updatedAt', sortOrder: 'DESC' },
   'api::meeting-minute.meeting-minute': { mainField: 'number', columns: ['number', 'title', 'meetingDate', 'kind', 'workflowState'], sortBy: 'meetingDate', sortOrder: 'DESC' },
   'api::annual-program.annual-program': { mainField: 'title', columns: ['year', 'title', 'workflowState', 'revisionNumber', 'approvedAt'], sortBy: 'year', sortOrder: 'DESC' },
   'api::program-item.program-item': { mainField: 'title', columns: ['title', 'program', 'partner', 'quarter', 'workflowState'], sortBy: 'title' },
@@ -213,7 +217,7 @@ export const LIST_LAYOUTS: Record<string, ListLayout> = {
  * Fields the workflow maintains: shown, never typed in. The state moves through the Workflow
  * panel, so the form cannot offer states that are not reachable.
  */
-const READ_ONLY_FIELDS = new Set(['workflowState', 'validityState', 'approvedAt', 'approvedBy', 'approvedSnapshot', 'revisionNumber', 'finalizedAt', 'tokenHash', 'endedAt', 'figures']);
+const READ_ONLY_FIELDS = new Set(['workflowState', 'validityState', 'approvedAt', 'approvedBy', 'approvedSnapshot', 'revisionNumber', 'finalizedAt', 'tokenHash', 'endedAt', 'figures', 'verifiedAt', 'reportedBy']);
 
 type Metadatas = Record<string, { edit?: Record<string, unknown>; list?: Record<string, unknown> }>;
 interface CmConfiguration {

@@ -8,7 +8,7 @@ import type { AdminRoleCode } from '../domain/roles';
  * by its stable `code` (what src/domain/roles.ts grants rights by), never by its display name,
  * which a Super Admin may change.
  */
-export const ROLE_POLICY_VERSION = 6;
+export const ROLE_POLICY_VERSION = 7;
 
 export const ADMIN_ROLES = {
   stafHumas: {
@@ -36,7 +36,7 @@ const ALL_TYPES = [
   'unit', 'cooperation-type', 'kpi', 'partner', 'agreement', 'needs-mapping', 'annual-target',
   'proposal', 'meeting-minute', 'annual-program', 'program-item', 'monitoring-record',
   'satisfaction-survey', 'survey-invitation', 'survey-response', 'evaluation-report', 'transition-log',
-  'call-for-proposal', 'reminder-log', 'issued-document',
+  'call-for-proposal', 'reminder-log', 'issued-document', 'activity-report',
 ].map(API);
 /** The transition log, the reminder log and issued documents are written by the system only. */
 const SYSTEM_WRITTEN = new Set(['transition-log', 'reminder-log', 'issued-document'].map(API));
@@ -181,6 +181,14 @@ const UNIT_ROLE_ACTIONS = [
   'api::proposal.proposal.transition',
   'api::proposal.proposal.workflow',
   'api::proposal.proposal.options',
+  // Its own unit's activity reports (activity-report-intake scopes them like proposals); no delete.
+  'api::activity-report.activity-report.find',
+  'api::activity-report.activity-report.findOne',
+  'api::activity-report.activity-report.create',
+  'api::activity-report.activity-report.update',
+  'api::activity-report.activity-report.transition',
+  'api::activity-report.activity-report.workflow',
+  'api::activity-report.activity-report.options',
   'api::call-for-proposal.call-for-proposal.find',
   'api::call-for-proposal.call-for-proposal.findOne',
   'plugin::upload.content-api.upload',

@@ -4,6 +4,7 @@
  * not compile.
  */
 import type { MappingSource, NeedsPriority } from '../domain/achievement';
+import type { EvidenceKind } from '../domain/activity-report';
 import type { Bilingual } from '../domain/bilingual';
 import { INSTITUTION_TYPE_LABELS, PARTNER_LEVEL_LABELS } from '../domain/directory';
 import type { AccreditationInstrument } from '../domain/accreditation/instruments';
@@ -30,6 +31,15 @@ export const MAPPING_SOURCE_LABELS: Readonly<Record<MappingSource, Bilingual>> =
   unit_meeting: { id: 'Rapat dengan unit', en: 'Meeting with unit' },
   evaluation_report: { id: 'Laporan evaluasi', en: 'Evaluation report' },
   other: { id: 'Lainnya', en: 'Other' },
+};
+
+/** Kinds of an activity report's evidence file (issue 12). */
+export const EVIDENCE_KIND_LABELS: Readonly<Record<EvidenceKind, Bilingual>> = {
+  report: { id: 'Laporan kegiatan', en: 'Activity report' },
+  attendance_list: { id: 'Daftar hadir', en: 'Attendance list' },
+  photo: { id: 'Foto kegiatan', en: 'Photo' },
+  assignment_letter: { id: 'Surat tugas', en: 'Assignment letter' },
+  certificate: { id: 'Sertifikat', en: 'Certificate' },
 };
 
 /** The accreditation instrument a study program is accredited under (unit.accreditationInstrument). */

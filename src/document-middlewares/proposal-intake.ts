@@ -2,7 +2,7 @@ import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Actor } from '../domain/roles';
 import { formatBilingual } from '../domain/bilingual';
-import { callClosedMessage, checkUnitProposalWrite, isCallOpen, pickOpenCall } from '../domain/proposal-intake';
+import { callClosedMessage, checkUnitProposalWrite, isCallOpen, pickOpenCall, UNIT_INITIATIVE, UNIT_PROPOSAL_CHANNELS } from '../domain/proposal-intake';
 import { resolveActor } from '../workflow/actor';
 import { changedFields } from '../workflow/changes';
 import { refuse, throwFieldErrors } from '../workflow/errors';
@@ -35,9 +35,9 @@ export const unitScopeFilter = (actor: Actor) => ({ unit: { id: { $in: (actor.un
 
 const notFound = () => new errors.NotFoundError(formatBilingual({ id: 'Usulan tidak ditemukan', en: 'Proposal not found' }));
 
-const inScope = (actor: Actor, unitId: unknown) => (actor.unitIds ?? []).some((own) => String(own) === String(unitId));
+export const inScope = (actor: Actor, unitId: unknown) => (actor.unitIds ?? []).some((own) => String(own) === String(unitId));
 
-const resolveRefId = async (strapi: Core.Strapi, target: UID.ContentType, value: unknown): Promise<number | null | undefined> => {
+export const resolveRefId = async (strapi: Core.Strapi, target: UID.ContentType, value: unknown): Promise<number | null | undefined> => {
   const change = parseToOneChange(value);
   if (change.kind === 'keep') return undefined;
   if (change.kind === 'clear') return null;
@@ -81,7 +81,8 @@ const refuseForeignAttachments = async (strapi: Core.Strapi, actor: Actor, value
 };
 
 const guardUnitCreate = async (strapi: Core.Strapi, actor: Actor, data: Record<string, unknown>) => {
-  const present = Object.keys(data).filter((field) => data[field] !== undefined && data[field] !== null && !(field === 'sourceChannel' && data[field] === 'call_for_proposals'));
+  const isUnitChannel = (value: unknown) => (UNIT_PROPOSAL_CHANNELS as readonly unknown[]).includes(value);
+  const present = Object.keys(data).filter((field) => data[field] !== undefined && data[field] !== null && !(field === 'sourceChannel' && isUnitChannel(data[field])));
   throwFieldErrors(checkUnitProposalWrite({ fields: present }));
 
   const unitId = await resolveRefId(strapi, 'api::unit.unit', data.unit);
@@ -94,7 +95,12 @@ const guardUnitCreate = async (strapi: Core.Strapi, actor: Actor, data: Record<s
 
   const callId = await resolveRefId(strapi, CALL, data.callForProposals);
   const today = todayInBatam();
-  if (callId === undefined || callId === null) {
+  if (data.sourceChannel === UNIT_INITIATIVE) {
+    // Its own initiative answers no call, open or not.
+    if (callId !== undefined && callId !== null) {
+      refuse('callForProposals', formatBilingual({ id: 'Usulan atas inisiatif unit tidak menjawab panggilan usulan', en: "A proposal on the unit's own initiative answers no call for proposals" }));
+    }
+  } else if (callId === undefined || callId === null) {
     const calls = (await strapi.db.query(CALL).findMany({ select: ['id', 'title', 'deadline'] })) as Array<Row & { deadline: string }>;
     const open = pickOpenCall(calls, today);
     if (!open) refuse('callForProposals', formatBilingual({ id: 'Tidak ada panggilan usulan yang sedang dibuka', en: 'No call for proposals is open' }));

@@ -157,6 +157,20 @@ export function actionItemOverdueEmail({ meetingTitle, meetingNumber, meetingDat
   );
 }
 
+/** An activity that ended 30 days ago or more without any evidence file: to its unit, once. */
+export function activityEvidenceMissingEmail({ title, unitName, endDate, days, link }: {
+  title: string; unitName: string; endDate: string; days: number; link: string;
+}): EmailText {
+  return compose(
+    { id: `Bukti kegiatan belum diunggah: ${title}`, en: `Activity evidence not uploaded yet: ${title}` },
+    {
+      id: `Yth. ${unitName},\n\nKegiatan "${title}" selesai pada ${endDate} (${days} hari yang lalu), tetapi laporannya belum memiliki berkas bukti (laporan, daftar hadir, foto, surat tugas atau sertifikat).\n\nMohon unggah buktinya dan ajukan laporan di portal unit:\n${link}${signature.id}`,
+      en: `Dear ${unitName},\n\nThe activity "${title}" ended on ${endDate} (${days} days ago), but its report has no evidence file yet (report, attendance list, photo, assignment letter or certificate).\n\nPlease upload the evidence and submit the report in the unit portal:\n${link}${signature.en}`,
+    },
+    [link],
+  );
+}
+
 /** The weekly digest of a person's queue (My queue): one line per record, each with its link. */
 export function queueDigestEmail({ name, items, staleAfterWorkingDays, queueLink }: {
   name: string;

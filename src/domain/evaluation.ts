@@ -92,9 +92,10 @@ export interface MonitoringFigures {
 
 // --- Proposals ----------------------------------------------------------------------------------
 
-export const PROPOSAL_CHANNELS = ['call_for_proposals', 'internal_meeting', 'unit_meeting', 'humas_initiative', 'partner_initiative', 'other'] as const;
+export const PROPOSAL_CHANNELS = ['call_for_proposals', 'unit_initiative', 'internal_meeting', 'unit_meeting', 'humas_initiative', 'partner_initiative', 'other'] as const;
 export const CHANNEL_LABELS: Record<(typeof PROPOSAL_CHANNELS)[number], Bilingual> = {
   call_for_proposals: { id: 'Panggilan usulan', en: 'Call for proposals' },
+  unit_initiative: { id: 'Inisiatif unit', en: 'Unit initiative' },
   internal_meeting: { id: 'Rapat internal', en: 'Internal meeting' },
   unit_meeting: { id: 'Rapat dengan unit', en: 'Unit meeting' },
   humas_initiative: { id: 'Inisiatif Humas', en: 'Humas initiative' },

@@ -65,3 +65,10 @@ export function pickOpenCall<T extends { deadline: IsoDate }>(calls: T[], today:
   open.sort((a, b) => compareIsoDates(a.deadline, b.deadline));
   return open[0] ?? null;
 }
+
+/**
+ * Source channels a unit may name on its own proposal: answering a call (which must be open), or
+ * its own initiative (PR.28.1: initiation "by the cooperation unit or other units"), which needs no call.
+ */
+export const UNIT_PROPOSAL_CHANNELS = ['call_for_proposals', 'unit_initiative'] as const;
+export const UNIT_INITIATIVE = 'unit_initiative';

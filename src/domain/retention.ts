@@ -18,6 +18,8 @@ export const RETAINED_RECORD_LABELS = {
   'api::annual-program.annual-program': { id: 'Program kerjasama', en: 'cooperation program' },
   'api::monitoring-record.monitoring-record': { id: 'Rekap monitoring kerjasama', en: 'cooperation monitoring recap' },
   'api::agreement.agreement': { id: 'Naskah kerjasama', en: 'cooperation agreement' },
+  // Monitoring evidence: what units reported carried out (issue 12), counted from its verification.
+  'api::activity-report.activity-report': { id: 'Laporan kegiatan', en: 'activity report' },
   // The documents issued from these records (PDF, DOCX, XLSX with their number and SHA-256).
   'api::issued-document.issued-document': { id: 'Dokumen terbit', en: 'issued document' },
 } as const satisfies Record<string, Bilingual>;

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { registerActivityReportIntake } from '../document-middlewares/activity-report-intake';
 import { registerProposalIntake } from '../document-middlewares/proposal-intake';
 import { registerParticipationPages } from './pages';
 import { guardUnitUploads } from './upload-guard';
@@ -9,6 +10,7 @@ import { guardUnitUploads } from './upload-guard';
  */
 export const registerParticipation = (strapi: Core.Strapi) => {
   registerProposalIntake(strapi);
+  registerActivityReportIntake(strapi);
   guardUnitUploads(strapi);
   registerParticipationPages(strapi);
 };

@@ -4,7 +4,7 @@ import { runAsSystem } from '../workflow/write-context';
 export const REMINDER_LOG = 'api::reminder-log.reminder-log';
 
 export interface ReminderClaim {
-  kind: 'agreement_ending' | 'proposal_waiting' | 'survey_unanswered' | 'action_item_overdue' | 'queue_digest';
+  kind: 'agreement_ending' | 'proposal_waiting' | 'survey_unanswered' | 'action_item_overdue' | 'activity_evidence_missing' | 'queue_digest';
   recordType: string;
   recordDocumentId: string;
   threshold: string;

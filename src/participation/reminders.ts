@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { addDays, daysBetween } from '../domain/dates';
-import { agreementEndingEmail, proposalWaitingEmail, surveyInvitationEmail } from '../domain/email-texts';
+import { ACTIVITY_REPORT_UID, EVIDENCE_REMINDER_DAYS, isEvidenceOverdue } from '../domain/activity-report';
+import { activityEvidenceMissingEmail, agreementEndingEmail, proposalWaitingEmail, surveyInvitationEmail } from '../domain/email-texts';
 import { adminRoleCodesFor } from '../domain/roles';
 import {
   AGREEMENT_THRESHOLDS, DEFAULT_PROPOSAL_STALE_DAYS, DEFAULT_SURVEY_REMINDER_DAYS, dueAgreementThreshold, isSurveyReminderDue, isWaitingTooLong,
@@ -159,10 +160,39 @@ export const sendSurveyReminders = async (strapi: Core.Strapi, { today = todayIn
   });
 };
 
+/**
+ * Activity reports whose activity ended EVIDENCE_REMINDER_DAYS days ago or more and that hold no
+ * evidence file: the unit (its address and its staff) is reminded once per report.
+ */
+export const sendActivityEvidenceReminders = async (strapi: Core.Strapi, { today = todayInBatam() }: ReminderOptions = {}) => {
+  const rows = (await strapi.db.query(ACTIVITY_REPORT_UID).findMany({
+    where: { endDate: { $lte: addDays(today, -EVIDENCE_REMINDER_DAYS) } },
+    select: ['id', 'documentId', 'title', 'endDate'],
+    populate: { unit: { select: ['id', 'name'] }, evidence: { populate: { file: { select: ['id'] } } } },
+  })) as Row[];
+  return each(strapi, 'activity evidence', rows, async (report) => {
+    const evidenceFiles = ((report.evidence as Row[] | undefined) ?? []).filter((item) => item.file).length;
+    const endDate = report.endDate as string;
+    if (!isEvidenceOverdue({ endDate, evidenceFiles }, today)) return false;
+    const unit = report.unit as Row | null;
+    if (!unit) return false;
+    const recipients = uniqueAddresses(await unitAddresses(strapi, [unit.id]));
+    return sendReminderOnce(
+      strapi,
+      { kind: 'activity_evidence_missing', recordType: ACTIVITY_REPORT_UID, recordDocumentId: report.documentId, threshold: `${EVIDENCE_REMINDER_DAYS}d` },
+      recipients,
+      () => sendEmail(strapi, recipients, activityEvidenceMissingEmail({
+        title: report.title as string, unitName: (unit.name as string) ?? '-', endDate, days: daysBetween(endDate, today), link: proposalPageUrl(strapi),
+      })),
+    );
+  });
+};
+
 /** The daily run: every kind of reminder for `today`. */
 export const runDailyReminders = async (strapi: Core.Strapi, options: ReminderOptions = {}) => ({
   agreements: await sendAgreementReminders(strapi, options),
   proposals: await sendProposalReminders(strapi, options),
   surveys: await sendSurveyReminders(strapi, options),
   actionItems: await sendActionItemReminders(strapi, options),
+  activityEvidence: await sendActivityEvidenceReminders(strapi, options),
 });

@@ -6,7 +6,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import { WORKFLOWS, type EffectName, type TransitionContext, type WorkflowMachine, type WorkflowUid } from '../domain/workflow';
 import type { Actor } from '../domain/roles';
-import { annualProgramFacts, partnerFacts, programItemFacts, proposalFacts } from './facts';
+import { activityReportFacts, annualProgramFacts, partnerFacts, programItemFacts, proposalFacts } from './facts';
 import { partnerListingRefusal, programSnapshot, syncPartnerListing, type PublicationAction } from './effects';
 
 type Row = Record<string, unknown> & { id: number; documentId: string };
@@ -38,6 +38,7 @@ export const ADAPTERS: Readonly<Record<WorkflowUid, WorkflowAdapter>> = {
   'api::evaluation-report.evaluation-report': { figures: (strapi, stored) => evaluationFiguresOf(strapi, Number(stored.year)) },
   'api::partner.partner': { facts: partnerFacts, syncListing: syncPartnerListing, publicationRefusal: partnerListingRefusal },
   'api::satisfaction-survey.satisfaction-survey': {},
+  'api::activity-report.activity-report': { facts: activityReportFacts },
 };
 
 /** What a spec asks of its adapter that the adapter does not supply (empty: complete). */
@@ -92,6 +93,9 @@ const FIELD_EFFECTS: Readonly<Record<FieldEffect, (input: EffectInput) => unknow
   },
   finalisation_time: ({ data, now }) => {
     data.finalizedAt = now;
+  },
+  verification_time: ({ data, now }) => {
+    data.verifiedAt = now;
   },
   frozen_figures: async ({ strapi, uid, stored, data }) => {
     data.figures = await ADAPTERS[uid].figures!(strapi, stored);

@@ -54,3 +54,9 @@ export const programItemFacts = async (strapi: Core.Strapi, stored: Stored): Pro
 export const partnerFacts = async (strapi: Core.Strapi, stored: Stored): Promise<TransitionContext> => ({
   activeAgreementCount: await countActiveAgreements(strapi, stored.documentId),
 });
+
+/** The unit that owns an activity report, for the "own unit only" rule of unit users. */
+export const activityReportFacts = async (strapi: Core.Strapi, stored: Stored): Promise<TransitionContext> => {
+  const row = (await strapi.db.query('api::activity-report.activity-report').findOne({ where: { id: stored.id }, populate: { unit: { select: ['id'] } } })) as Row | null;
+  return { recordUnitId: ((row?.unit as Row | null)?.id as number | undefined) ?? undefined };
+};

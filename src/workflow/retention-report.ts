@@ -15,6 +15,7 @@ const FINALISED_FIELD: Partial<Record<RetainedRecordUid, string>> = {
   'api::evaluation-report.evaluation-report': 'finalizedAt',
   'api::annual-program.annual-program': 'approvedAt',
   'api::issued-document.issued-document': 'issuedAt',
+  'api::activity-report.activity-report': 'verifiedAt',
 };
 
 export const retentionDates = (uid: RetainedRecordUid, row: Record<string, unknown>): RetentionDates => {

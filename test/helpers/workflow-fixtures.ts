@@ -73,6 +73,8 @@ export const createInState = async (strapi: Core.Strapi, uid: WorkflowUid, state
     }
     case 'api::satisfaction-survey.satisfaction-survey':
       return (await create(strapi, uid, { title: `Survei ${n}`, year: 2026, scaleMax: 4, workflowState: state })).documentId;
+    case 'api::activity-report.activity-report':
+      return (await create(strapi, uid, { title: `Kegiatan ${n}`, unit: deps.unitId, tridharma: 'education', startDate: '2026-01-10', workflowState: state })).documentId;
   }
 };
 

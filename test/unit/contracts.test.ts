@@ -7,7 +7,8 @@ import fs from 'fs';
 import path from 'path';
 import { parse, type ObjectTypeDefinitionNode } from 'graphql';
 import { directoryPartnerOpenApi, directoryPartnerSdl, DIRECTORY_PARTNER_FIELDS } from '../../src/api/directory/partner-fields';
-import { MAPPING_SOURCE_LABELS, PRIORITY_LABELS, TRIDHARMA_LABELS } from '../../src/contracts/labels';
+import { EVIDENCE_KIND_LABELS, MAPPING_SOURCE_LABELS, PRIORITY_LABELS, TRIDHARMA_LABELS } from '../../src/contracts/labels';
+import { ACTIVITY_TRIDHARMA, EVIDENCE_KINDS } from '../../src/domain/activity-report';
 import { MAPPING_SOURCES, NEEDS_PRIORITIES, TARGET_METRICS } from '../../src/domain/achievement';
 import { AGREEMENT_KIND_LABELS } from '../../src/domain/agreement';
 import { buildDirectory, INSTITUTION_TYPES, PARTNER_LEVELS } from '../../src/domain/directory';
@@ -15,6 +16,7 @@ import { PROPOSAL_CHANNELS } from '../../src/domain/evaluation';
 import { DIMENSIONS } from '../../src/domain/survey';
 import { UNIT_KIND_LABELS } from '../../src/domain/validation';
 import {
+  activityReportWorkflow,
   annualProgramWorkflow,
   evaluationReportWorkflow,
   meetingMinuteWorkflow,
@@ -53,6 +55,10 @@ describe('content-type schema enums equal the domain lists', () => {
     [ct('evaluation-report'), 'workflowState', states(evaluationReportWorkflow)],
     [ct('partner'), 'workflowState', states(partnerListingWorkflow)],
     [ct('satisfaction-survey'), 'workflowState', states(satisfactionSurveyWorkflow)],
+    [ct('activity-report'), 'workflowState', states(activityReportWorkflow)],
+    [ct('activity-report'), 'tridharma', ACTIVITY_TRIDHARMA],
+    ['components/activity/evidence.json', 'kind', EVIDENCE_KINDS],
+    ['components/activity/evidence.json', 'kind', Object.keys(EVIDENCE_KIND_LABELS)],
   ])('%s %s', (file, attribute, list) => {
     expect([...enumOf(file, attribute)].sort()).toEqual([...list].sort());
   });

@@ -22,6 +22,7 @@ test('the six PR.28.1 §4 records, the agreements and the documents issued from 
       'api::monitoring-record.monitoring-record',
       'api::agreement.agreement',
       'api::issued-document.issued-document',
+      'api::activity-report.activity-report',
     ].sort(),
   );
   expect(isRetainedRecord('api::proposal.proposal')).toBe(false);

@@ -20,6 +20,7 @@ const ITEM = 'api::program-item.program-item';
 const MINUTE = 'api::meeting-minute.meeting-minute';
 const REPORT = 'api::evaluation-report.evaluation-report';
 const PARTNER = 'api::partner.partner';
+const ACTIVITY = 'api::activity-report.activity-report';
 
 const uids = Object.keys(WORKFLOWS) as WorkflowUid[];
 const allTransitions = uids.flatMap((uid) => WORKFLOWS[uid].transitions.map((tr) => ({ uid, ...tr })));
@@ -91,12 +92,14 @@ describe('system acts through no transition', () => {
 describe('a unit acts only on its own unit’s records', () => {
   const unitTransitions = allTransitions.filter((tr) => tr.roles.includes('unit'));
 
-  test('unit transitions are submit, resubmit and withdraw of proposals', () => {
+  test('unit transitions are submit, resubmit and withdraw of proposals and submit, resubmit of activity reports', () => {
     expect(unitTransitions.map((tr) => `${tr.uid} ${tr.name} ${tr.from}`)).toEqual([
       `${PROPOSAL} submit draft`,
       `${PROPOSAL} resubmit revision_requested`,
       `${PROPOSAL} withdraw draft`,
       `${PROPOSAL} withdraw submitted`,
+      `${ACTIVITY} submit draft`,
+      `${ACTIVITY} resubmit returned`,
     ]);
   });
 
@@ -155,6 +158,7 @@ describe('reason required', () => {
         `${ITEM} cancel in_progress`,
         `${PARTNER} return proposed`,
         `${PARTNER} withdraw_listing approved`,
+        `${ACTIVITY} return submitted`,
       ].sort(),
     );
   });

@@ -22,6 +22,7 @@ const MINUTE = 'api::meeting-minute.meeting-minute';
 const REPORT = 'api::evaluation-report.evaluation-report';
 const PARTNER = 'api::partner.partner';
 const SURVEY = 'api::satisfaction-survey.satisfaction-survey';
+const ACTIVITY = 'api::activity-report.activity-report';
 const uids = Object.keys(WORKFLOWS) as WorkflowUid[];
 
 test.each([
@@ -32,6 +33,7 @@ test.each([
   [REPORT, ['draft']],
   [PARTNER, ['draft', 'proposed', 'approved', 'withdrawn']],
   [SURVEY, ['draft', 'open', 'closed']],
+  [ACTIVITY, ['draft', 'submitted', 'returned']],
 ] as const)('%s is editable in %j', (uid, states) => {
   expect(workflowLists(uid).editableStates).toEqual(states);
 });
@@ -42,8 +44,13 @@ test.each(uids)('%s: editable and frozen states split its states', (uid) => {
   expect(editableStates.filter((state) => frozenStates.includes(state))).toEqual([]);
 });
 
-test('only a proposal is edited by units, in its draft or when returned for revision', () => {
-  for (const uid of uids) expect([uid, workflowLists(uid).unitEditableStates]).toEqual([uid, uid === PROPOSAL ? ['draft', 'revision_requested'] : []]);
+const UNIT_EDITABLE: Partial<Record<WorkflowUid, string[]>> = { [PROPOSAL]: ['draft', 'revision_requested'], [ACTIVITY]: ['draft', 'returned'] };
+
+test('only proposals and activity reports are edited by units, in their draft or when returned', () => {
+  for (const uid of uids) expect([uid, workflowLists(uid).unitEditableStates]).toEqual([uid, UNIT_EDITABLE[uid] ?? []]);
+  expect(unitEdits(ACTIVITY).fields).toContain('evidence');
+  for (const field of ['partner', 'reportedBy', 'verifiedAt', 'cooperationType']) expect(unitEdits(ACTIVITY).fields).not.toContain(field);
+  expect(workflowLists(ACTIVITY).frozenStates).toEqual(['verified']);
   expect(UNIT_EDITABLE_STATES).toEqual(['draft', 'revision_requested']);
   expect(UNIT_WRITABLE_FIELDS).toBe(unitEdits(PROPOSAL).fields);
   expect(UNIT_WRITABLE_FIELDS).toContain('workflowState');
@@ -59,6 +66,7 @@ test.each([
   [REPORT, ['finalizedAt']],
   [PARTNER, []],
   [SURVEY, []],
+  [ACTIVITY, ['verifiedAt']],
 ] as const)('%s: the workflow maintains %j', (uid, fields) => {
   expect(workflowLists(uid).derivedFields).toEqual(fields);
 });

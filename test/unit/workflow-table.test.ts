@@ -102,6 +102,16 @@ const EXPECTED: Record<WorkflowUid, { states: string[]; initial: string; table: 
       'closed->open': t('reopen', HUMAS),
     },
   },
+  'api::activity-report.activity-report': {
+    states: ['draft', 'submitted', 'verified', 'returned'],
+    initial: 'draft',
+    table: {
+      'draft->submitted': t('submit', ANY_UNIT_AND_HUMAS),
+      'submitted->verified': t('verify', HUMAS),
+      'submitted->returned': t('return', HUMAS, true),
+      'returned->submitted': t('resubmit', ANY_UNIT_AND_HUMAS),
+    },
+  },
 };
 
 const OWN_UNIT = 7;

@@ -22,6 +22,7 @@ const TRANSITION_LABELS: Readonly<Record<TransitionName, Bilingual>> = {
   withdraw_listing: { id: 'Tarik dari direktori', en: 'Withdraw listing' },
   open: { id: 'Buka', en: 'Open' },
   reopen: { id: 'Buka kembali', en: 'Reopen' },
+  verify: { id: 'Verifikasi', en: 'Verify' },
 };
 
 /** The record fields each effect writes: together, a machine's derived fields. */
@@ -30,6 +31,7 @@ export const EFFECT_FIELDS: Readonly<Record<EffectName, readonly string[]>> = {
   snapshot: ['approvedSnapshot'],
   revision_number: ['revisionNumber'],
   finalisation_time: ['finalizedAt'],
+  verification_time: ['verifiedAt'],
   // Written by the report's routes too (a draft's figures on generate): not refused as derived.
   frozen_figures: [],
   listing_sync: [],

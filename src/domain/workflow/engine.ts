@@ -4,6 +4,7 @@
  */
 import { Bilingual, formatBilingual } from '../bilingual';
 import { Actor, hasRole, isMemberOfUnit, ROLE_LABELS } from '../roles';
+import { activityReportWorkflow } from './activity-report';
 import { annualProgramWorkflow } from './annual-program';
 import { evaluationReportWorkflow } from './evaluation-report';
 import { meetingMinuteWorkflow } from './meeting-minute';
@@ -22,6 +23,7 @@ export const WORKFLOWS: Readonly<Record<WorkflowUid, WorkflowMachine>> = {
   'api::evaluation-report.evaluation-report': evaluationReportWorkflow,
   'api::partner.partner': partnerListingWorkflow,
   'api::satisfaction-survey.satisfaction-survey': satisfactionSurveyWorkflow,
+  'api::activity-report.activity-report': activityReportWorkflow,
 };
 
 export function isWorkflowType(uid: string): uid is WorkflowUid {

@@ -41,3 +41,5 @@ export { partnerListingWorkflow, isPartnerListed } from './partner';
 export type { PartnerListingState } from './partner';
 export { satisfactionSurveyWorkflow } from './satisfaction-survey';
 export type { SatisfactionSurveyState } from './satisfaction-survey';
+export { activityReportWorkflow } from './activity-report';
+export type { ActivityReportState } from './activity-report';

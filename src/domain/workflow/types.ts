@@ -9,7 +9,8 @@ export type WorkflowUid =
   | 'api::meeting-minute.meeting-minute'
   | 'api::evaluation-report.evaluation-report'
   | 'api::partner.partner'
-  | 'api::satisfaction-survey.satisfaction-survey';
+  | 'api::satisfaction-survey.satisfaction-survey'
+  | 'api::activity-report.activity-report';
 
 export type TransitionName =
   | 'submit'
@@ -30,7 +31,8 @@ export type TransitionName =
   | 'propose'
   | 'withdraw_listing'
   | 'open'
-  | 'reopen';
+  | 'reopen'
+  | 'verify';
 
 /**
  * What a transition does besides changing the state. The fields an effect writes are the
@@ -52,6 +54,8 @@ export type EffectName =
    * The report's own routes also write a draft's figures, so `figures` is not a derived field.
    */
   | 'frozen_figures'
+  /** `verifiedAt`: when Humas verified the record (an activity report). */
+  | 'verification_time'
   /** After the write: the public listing (Strapi's published version) follows the listing rule. */
   | 'listing_sync';
 

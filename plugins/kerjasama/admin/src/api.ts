@@ -9,6 +9,7 @@ export const WORKFLOW_UIDS = [
   'api::meeting-minute.meeting-minute',
   'api::evaluation-report.evaluation-report',
   'api::partner.partner',
+  'api::activity-report.activity-report',
 ];
 
 export const workflowPath = (uid: string, documentId: string) => `/kerjasama/workflow/${uid}/${documentId}`;
