@@ -1,5 +1,6 @@
 import { Page } from '@strapi/strapi/admin';
 import { Route, Routes } from 'react-router-dom';
+import { AccreditationPage } from './AccreditationPage';
 import { EvaluationPage } from './EvaluationPage';
 import { HomePage } from './HomePage';
 import { DuplicatesPage } from './DuplicatesPage';
@@ -23,6 +24,7 @@ const App = () => (
     <Route path="retention" element={<RetentionPage />} />
     <Route path="surveys" element={<SurveyPage />} />
     <Route path="participation" element={<ParticipationPage />} />
+    <Route path="accreditation" element={<AccreditationPage />} />
     <Route path="import" element={<ImportPage />} />
     <Route path="duplicate-partners" element={<DuplicatesPage />} />
     <Route path="*" element={<Page.Error />} />

@@ -111,6 +111,7 @@ export const PlanningPage = ({ titleKey, title, titleEn, actions, children }: { 
           ) : null}
           <Link tag={NavLink} to="/plugins/kerjasama/surveys">{tr('nav.surveys', 'Survei kepuasan mitra', 'Partner satisfaction surveys')}</Link>
           <Link tag={NavLink} to="/plugins/kerjasama/participation">{tr('nav.participation', 'Partisipasi unit', 'Unit participation')}</Link>
+          <Link tag={NavLink} to={`/plugins/kerjasama/accreditation?year=${year}`}>{tr('nav.accreditation', 'Akreditasi', 'Accreditation')}</Link>
           <Link tag={NavLink} to="/plugins/kerjasama/import">{tr('nav.import', 'Impor data', 'Import data')}</Link>
           <Link tag={NavLink} to="/plugins/kerjasama/duplicate-partners">{tr('nav.duplicates', 'Mitra ganda', 'Duplicate partners')}</Link>
         </Flex>
