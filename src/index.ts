@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { applyContentManagerLayouts } from './bootstrap/content-manager-layout';
+import { bootMark, timed } from './bootstrap/boot-timing';
 import { ensureFirstAdmin } from './bootstrap/first-admin';
 import { ensureRoles } from './bootstrap/roles';
 import { registerAgreementState } from './document-middlewares/agreement-state';
@@ -25,6 +26,7 @@ import { closeRegistration, registerPasswordChangeStamp, settleResetMails } from
 export default {
   /** Document Service middlewares: every write from every door passes through these rules. */
   register({ strapi }: { strapi: Core.Strapi }) {
+    bootMark('register');
     // First: a production boot with a missing or development secret stops here, naming it.
     assertProductionSecrets(process.env);
     // Values the database could not take (wrong type, past 2^31, NUL) are a 400 before any rule reads them.
@@ -45,14 +47,16 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
-    await ensureRoles(strapi);
-    await closeRegistration(strapi);
-    await removeUnrequestedApiTokens(strapi);
-    await applyContentManagerLayouts(strapi);
-    await ensureFirstAdmin(strapi);
-    await seedDatabase(strapi, { demo: shouldSeedDemo(process.env) });
+    bootMark('bootstrap');
+    await timed('roles', () => ensureRoles(strapi));
+    await timed('registration', () => closeRegistration(strapi));
+    await timed('api-tokens', () => removeUnrequestedApiTokens(strapi));
+    await timed('cm-layouts', () => applyContentManagerLayouts(strapi));
+    await timed('first-admin', () => ensureFirstAdmin(strapi));
+    await timed('seed', () => seedDatabase(strapi, { demo: shouldSeedDemo(process.env) }));
     directoryService(strapi).startSignal();
     installDirectoryFrontDoor(strapi);
+    bootMark('bootstrap-done');
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
