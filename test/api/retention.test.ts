@@ -142,7 +142,7 @@ describe('the retention report', () => {
     const response = await report();
     expect(Date.parse(response.body.data.generatedAt)).toBeGreaterThan(Date.now() - 60_000);
     expect(response.body.data.kinds.map((kind: { uid: string }) => kind.uid).sort()).toEqual(
-      [AGREEMENT, SURVEY, 'api::needs-mapping.needs-mapping', 'api::evaluation-report.evaluation-report', 'api::meeting-minute.meeting-minute', 'api::annual-program.annual-program', 'api::monitoring-record.monitoring-record', 'api::issued-document.issued-document'].sort(),
+      [AGREEMENT, SURVEY, 'api::needs-mapping.needs-mapping', 'api::evaluation-report.evaluation-report', 'api::meeting-minute.meeting-minute', 'api::annual-program.annual-program', 'api::monitoring-record.monitoring-record', 'api::issued-document.issued-document', 'api::activity-report.activity-report'].sort(),
     );
     const minutes = response.body.data.kinds.find((kind: { uid: string }) => kind.uid === 'api::meeting-minute.meeting-minute');
     expect(minutes.labels).toEqual({ id: 'Notulen rapat', en: 'meeting minutes' });
