@@ -108,7 +108,8 @@ export interface EvidencePack {
 
 /** A name safe as one ZIP path segment: no separators, no "..", no control characters, at most 120 characters. */
 export const safeSegment = (name: string) => {
-  const cleaned = name.normalize('NFC').replace(/[\u0000-\u001f\u007f/\\:*?"<>|]+/g, '_').replace(/^\.+/, '_').trim().slice(0, 120);
+  const visible = [...name.normalize('NFC')].map((char) => (char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f ? '_' : char)).join('');
+  const cleaned = visible.replace(/[/\\:*?"<>|]+/g, '_').replace(/^\.+/, '_').trim().slice(0, 120);
   return cleaned || '_';
 };
 
