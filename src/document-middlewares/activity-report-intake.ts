@@ -7,8 +7,8 @@ import { resolveActor } from '../workflow/actor';
 import { changedFields } from '../workflow/changes';
 import { refuse, throwFieldErrors } from '../workflow/errors';
 import { currentWriteContext } from '../workflow/write-context';
-import { FILE, uploaderOf } from '../uploads';
-import { inScope, isUnitScoped, resolveRefId, unitScopeFilter } from './proposal-intake';
+import { FILE } from '../uploads';
+import { inScope, isUnitScoped, refuseUnlessFreshOwnUploads, resolveRefId, scopeUnitRead } from './proposal-intake';
 import { useForTypes, type DocumentHandler } from './for-type';
 import { unitLinkChoice } from '../participation/activity-reports';
 
@@ -25,7 +25,6 @@ import { unitLinkChoice } from '../participation/activity-reports';
  */
 const AGREEMENT = 'api::agreement.agreement';
 const PROGRAM_ITEM = 'api::program-item.program-item';
-const READ_ACTIONS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
 
 type Row = Record<string, unknown> & { id: number; documentId: string };
 type Params = Record<string, unknown> & { documentId?: string; data?: Record<string, unknown>; filters?: unknown };
@@ -90,13 +89,7 @@ const refuseForeignEvidence = async (strapi: Core.Strapi, actor: Actor, value: u
   if (value === undefined) return;
   const own = stored ? await storedEvidenceFiles(strapi, stored.id) : new Set<number>();
   const added = [...new Set(await evidenceFileIds(strapi, value))].filter((id) => !own.has(id));
-  if (!added.length) return;
-  const files = (await strapi.db.query(FILE).findMany({ where: { id: { $in: added } }, select: ['id', 'provider_metadata'] })) as Array<Row & { provider_metadata?: unknown }>;
-  if (files.length !== added.length || files.some((file) => uploaderOf(file) !== actor.id)) foreignEvidence();
-  const meta = strapi.db.metadata.get(FILE) as unknown as { attributes: { related: { joinTable: { name: string; joinColumn: { name: string } } } } };
-  const { name, joinColumn } = meta.attributes.related.joinTable;
-  const linked = await strapi.db.connection(name).whereIn(joinColumn.name, added).first(joinColumn.name);
-  if (linked) foreignEvidence();
+  await refuseUnlessFreshOwnUploads(strapi, actor, added, foreignEvidence);
 };
 
 /** Partner and cooperation type from the agreement or program item named, when the write gives none. */
@@ -154,10 +147,7 @@ export const registerActivityReportIntake = (strapi: Core.Strapi) => {
     const actor = await resolveActor(strapi);
     const scoped = isUnitScoped(actor);
 
-    if (READ_ACTIONS.has(action)) {
-      if (scoped) params.filters = params.filters ? { $and: [params.filters, unitScopeFilter(actor)] } : unitScopeFilter(actor);
-      return next();
-    }
+    if (scopeUnitRead(actor, action, params)) return next();
     const data = (params.data ?? {}) as Record<string, unknown>;
     if (scoped && (action === 'create' || action === 'update')) Object.assign(data, unitLinkChoice() ?? {});
     if (action === 'create') {

@@ -33,6 +33,16 @@ export const isUnitScoped = (actor: Actor) => actor.kind === 'user';
 
 export const unitScopeFilter = (actor: Actor) => ({ unit: { id: { $in: (actor.unitIds ?? []).map(Number) } } });
 
+/**
+ * A read by a unit user gets its units' filter added (the records of other units do not exist for
+ * it: lists, counts and `findOne` alike). True when `action` is a read, which then needs nothing else.
+ */
+export const scopeUnitRead = (actor: Actor, action: string, params: { filters?: unknown }) => {
+  if (!READ_ACTIONS.has(action)) return false;
+  if (isUnitScoped(actor)) params.filters = params.filters ? { $and: [params.filters, unitScopeFilter(actor)] } : unitScopeFilter(actor);
+  return true;
+};
+
 const notFound = () => new errors.NotFoundError(formatBilingual({ id: 'Usulan tidak ditemukan', en: 'Proposal not found' }));
 
 export const inScope = (actor: Actor, unitId: unknown) => (actor.unitIds ?? []).some((own) => String(own) === String(unitId));
@@ -71,13 +81,22 @@ const refuseForeignAttachments = async (strapi: Core.Strapi, actor: Actor, value
   if (value === undefined) return;
   const own = new Set(((stored?.attachments as Row[] | undefined) ?? []).map((file) => file.id));
   const added = [...new Set(await addedAttachmentIds(strapi, value))].filter((id) => !own.has(id));
+  await refuseUnlessFreshOwnUploads(strapi, actor, added, foreignAttachment);
+};
+
+/**
+ * Files a unit user adds to its record must be its own uploads that no record holds yet (a fresh
+ * upload of someone else, another unit's file or Humas's scans are `refuse`d). Shared by every
+ * record a unit attaches files to (proposals, activity reports).
+ */
+export const refuseUnlessFreshOwnUploads = async (strapi: Core.Strapi, actor: Actor, added: number[], refuse: () => never) => {
   if (!added.length) return;
   const files = (await strapi.db.query(FILE).findMany({ where: { id: { $in: added } }, select: ['id', 'provider_metadata'] })) as Array<Row & { provider_metadata?: unknown }>;
-  if (files.length !== added.length || files.some((file) => uploaderOf(file) !== actor.id)) foreignAttachment();
+  if (files.length !== added.length || files.some((file) => uploaderOf(file) !== actor.id)) refuse();
   const meta = strapi.db.metadata.get(FILE) as unknown as { attributes: { related: { joinTable: { name: string; joinColumn: { name: string } } } } };
   const { name, joinColumn } = meta.attributes.related.joinTable;
   const linked = await strapi.db.connection(name).whereIn(joinColumn.name, added).first(joinColumn.name);
-  if (linked) foreignAttachment();
+  if (linked) refuse();
 };
 
 const guardUnitCreate = async (strapi: Core.Strapi, actor: Actor, data: Record<string, unknown>) => {
@@ -152,10 +171,7 @@ export const registerProposalIntake = (strapi: Core.Strapi) => {
     const actor = await resolveActor(strapi);
     const scoped = isUnitScoped(actor);
 
-    if (READ_ACTIONS.has(action)) {
-      if (scoped) params.filters = params.filters ? { $and: [params.filters, unitScopeFilter(actor)] } : unitScopeFilter(actor);
-      return next();
-    }
+    if (scopeUnitRead(actor, action, params)) return next();
     const data = (params.data ?? {}) as Record<string, unknown>;
     const partnerChoice = scoped && (action === 'create' || action === 'update') ? unitPartnerChoice() : undefined;
     if (partnerChoice) data.partner = partnerChoice.partner;
