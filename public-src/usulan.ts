@@ -1,5 +1,5 @@
 /*
- * /usulan/ — a unit's proposals. Logs in through /api/auth/local, then uses the same content API
+ * /usulan/ — the unit portal: a unit's proposals and its activity reports (public-src/activity-reports.ts). Logs in through /api/auth/local, then uses the same content API
  * as every other client: the server scopes everything to the user's unit and enforces the
  * workflow, so this page only shows what the server allows. The states, their labels and the
  * moves of a unit are the proposal workflow's (src/domain/workflow/proposal.ts); the moves'
@@ -11,6 +11,7 @@ import { INSTITUTION_TYPES } from '../src/domain/directory';
 import { proposalWorkflow } from '../src/domain/workflow/proposal';
 import type { WorkflowDescription, WorkflowHistoryEntry } from '../src/contracts/workflow';
 import { bilingual, byId, el, type Attributes, type Child } from './lib/dom';
+import { activityReportScreens } from './activity-reports';
 
 interface Named {
   documentId: string;
@@ -57,6 +58,7 @@ type Proposal = Partial<Record<ProposalField, string | number | null>> & {
   unit?: Named | null;
   partner?: Named | null;
   callForProposals?: Call | null;
+  sourceChannel?: string | null;
   cooperationTypes?: (Coded & { name: string })[];
   kpis?: Coded[];
   attachments?: UploadedFile[];
@@ -112,6 +114,17 @@ async function api<T>(method: string, path: string, body?: unknown, isForm = fal
   }
   return payload;
 }
+
+/** The portal's two parts; the current one is marked for assistive technology. */
+function nav(current: 'proposals' | 'reports'): HTMLElement {
+  const item = (id: string, part: 'proposals' | 'reports', label: string, open: () => unknown) =>
+    el('button', { type: 'button', id, class: part === current ? 'tab current' : 'tab', 'aria-current': part === current ? 'page' : null, bi: label, onclick: () => open() });
+  return el('nav', { class: 'tabs', 'aria-label': 'Portal unit (Unit portal)' }, [
+    item('nav-proposals', 'proposals', 'Usulan (Proposals)', () => showList()),
+    item('nav-reports', 'reports', 'Laporan kegiatan (Activity reports)', () => reports.showReports()),
+  ]);
+}
+const reports = activityReportScreens({ api, screen, errorBox, messageOf, nav: () => nav('reports') });
 
 function logout() {
   sessionStorage.removeItem(TOKEN_KEY);
@@ -215,12 +228,13 @@ async function showList(notice?: string): Promise<void> {
     ]),
   );
   return screen([
+    nav('proposals'),
     el('h1', { bi: 'Usulan unit Anda (Your unit\'s proposals)' }),
     notice ? el('p', { class: 'notice', role: 'status', bi: notice }) : null,
     el('div', { class: 'card' }, calls.length
       ? calls.map((call) => el('p', {}, [bilingual('Panggilan dibuka (Open call): '), call.title, bilingual(` — batas waktu (deadline) ${call.deadline}`)]))
-      : [el('p', { class: 'muted', bi: 'Tidak ada panggilan usulan yang dibuka saat ini. (No call for proposals is open now.)' })]),
-    el('div', { class: 'row' }, [el('button', { type: 'button', class: 'primary', id: 'new-proposal', disabled: !calls.length, bi: 'Usulan baru (New proposal)', onclick: () => showForm(null) })]),
+      : [el('p', { class: 'muted', bi: 'Tidak ada panggilan usulan yang dibuka saat ini; unit tetap dapat mengusulkan atas inisiatifnya sendiri. (No call for proposals is open now; your unit may still propose on its own initiative.)' })]),
+    el('div', { class: 'row' }, [el('button', { type: 'button', class: 'primary', id: 'new-proposal', bi: calls.length ? 'Usulan baru (New proposal)' : 'Usulan atas inisiatif unit (Proposal on your unit\'s initiative)', onclick: () => showForm(null) })]),
     el('h2', { bi: 'Daftar usulan (Proposals)' }),
     rows.length
       ? el('table', { id: 'proposals' }, [
@@ -320,10 +334,16 @@ function showForm(proposal: Proposal | null) {
   const callChoices: Choice[] = calls.map((call) => [call.documentId, `${call.title} (${call.deadline})`]);
   const ownCall = proposal?.callForProposals;
   if (ownCall && !calls.some((call) => call.documentId === ownCall.documentId)) callChoices.unshift([ownCall.documentId, ownCall.title]);
+  const initiative = proposal ? proposal.sourceChannel === 'unit_initiative' : !calls.length;
+  const sourceChoices: Choice[] = [
+    ...(calls.length || (proposal && !initiative) ? [['call_for_proposals', 'Menjawab panggilan usulan (Answering a call for proposals)'] as Choice] : []),
+    ['unit_initiative', 'Inisiatif unit sendiri (Your unit\'s own initiative)'],
+  ];
   const partnerMode = proposal && !proposal.partner && proposal.prospectivePartnerName ? 'prospective' : 'existing';
   const fields = {
     title: input('title', 'text', value('title'), { required: true, maxlength: '300' }),
     unit: select('unit', options.units.map((unit): Choice => [unit.documentId, unit.name]), proposal?.unit ? proposal.unit.documentId : options.units[0]?.documentId),
+    source: select('sourceChannel', sourceChoices, initiative ? 'unit_initiative' : 'call_for_proposals', { disabled: Boolean(proposal) }),
     call: select('callForProposals', callChoices, ownCall ? ownCall.documentId : callChoices[0]?.[0]),
     mode: select('partner-mode', [['existing', 'Mitra yang sudah ada (Existing partner)'], ['prospective', 'Calon mitra baru (Prospective partner)']], partnerMode),
     partner: select('partner', [['', '— pilih mitra (choose a partner) —'], ...options.partners.map((p): Choice => [p.documentId, `${p.name} · ${p.country}`])], proposal?.partner ? proposal.partner.documentId : ''),
@@ -353,12 +373,19 @@ function showForm(proposal: Proposal | null) {
   };
   fields.mode.addEventListener('change', syncMode);
   syncMode();
+  const callBox = el('div', {}, [el('label', { for: 'callForProposals', bi: 'Panggilan usulan (Call for proposals)' }), fields.call]);
+  const syncSource = () => {
+    callBox.hidden = fields.source.value === 'unit_initiative';
+  };
+  fields.source.addEventListener('change', syncSource);
+  syncSource();
   const kept = (proposal?.attachments || []).map((file) => file.id);
   const error = el('div');
   const form = el('form', { class: 'card', id: 'proposal-form' }, [
     el('label', { for: 'title', bi: 'Judul usulan (Title)' }), fields.title,
     el('label', { for: 'unit', bi: 'Unit pengusul (Proposing unit)' }), fields.unit,
-    el('label', { for: 'callForProposals', bi: 'Panggilan usulan (Call for proposals)' }), fields.call,
+    el('label', { for: 'sourceChannel', bi: 'Sumber usulan (Source of the proposal)' }), fields.source,
+    callBox,
     el('label', { for: 'partner-mode', bi: 'Mitra (Partner)' }), fields.mode, existingBox, prospectiveBox,
     el('label', { bi: 'Jenis kerjasama (Cooperation types)' }), fields.types,
     el('label', { for: 'objectives', bi: 'Tujuan (Objectives)' }), fields.objectives,
@@ -388,7 +415,8 @@ function showForm(proposal: Proposal | null) {
       }
       const existing = fields.mode.value === 'existing';
       const data = {
-        title: fields.title.value, unit: fields.unit.value, callForProposals: fields.call.value || null,
+        title: fields.title.value, unit: fields.unit.value,
+        ...(fields.source.value === 'unit_initiative' ? { sourceChannel: 'unit_initiative', callForProposals: null } : { callForProposals: fields.call.value || null }),
         partner: existing && fields.partner.value ? fields.partner.value : null,
         prospectivePartnerName: existing ? null : fields.prospectiveName.value || null,
         prospectivePartnerType: existing ? null : fields.prospectiveType.value || null,
