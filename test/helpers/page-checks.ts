@@ -15,19 +15,23 @@ export interface AxeViolation {
   nodes: string[];
 }
 
-/** axe's WCAG 2.0/2.1 A and AA rules on the page as it is now. The page needs `bypassCSP` (the script is inline). */
-export const axeViolations = async (page: Page): Promise<AxeViolation[]> => {
+/**
+ * axe's WCAG 2.0/2.1 A and AA rules on the page as it is now, or on the part of it `within` selects
+ * (the plugin's own content inside Strapi's admin frame). The page needs `bypassCSP` (the script is inline).
+ */
+export const axeViolations = async (page: Page, within?: string): Promise<AxeViolation[]> => {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: unknown) => Promise<{ violations: Array<{ id: string; impact?: string | null; help: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
+  return page.evaluate(async (selector) => {
+    const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: Array<{ id: string; impact?: string | null; help: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
+    const context = selector ? { include: [selector] } : document;
+    const result = await axe.run(context, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
     return result.violations.map((violation) => ({
       id: violation.id,
       impact: violation.impact,
       help: violation.help,
       nodes: violation.nodes.map((node) => node.target.map(String).join(' ')),
     }));
-  });
+  }, within);
 };
 
 /** Call before page.goto: sums every layout shift not caused by input, from the first paint on. */

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { Box, Flex, Grid, Link, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Page, useFetchClient } from '@strapi/strapi/admin';
 import { Link as RouterLink } from 'react-router-dom';
-import { Bar, BarChart, CartesianGrid, Cell, Legend, Pie, PieChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Cell, Legend, Pie, PieChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { CHART_TEXT, ChartFigure } from '../planning/charts';
 import { contentManagerEntry, contentManagerList, yearRange, type Dashboard, type RollUpRow } from '../planning/api';
 import { formatPercent, LABELS, PlanningPage, Progress, Section, useT, useYear } from '../planning/ui';
 import { MyQueue } from '../components/MyQueue';
@@ -22,7 +23,7 @@ const metricList = (metric: string, year: number) => {
 
 const HomePage = () => {
   const { get } = useFetchClient();
-  const { tr, pick } = useT();
+  const { tr, pick, number } = useT();
   const [year] = useYear();
   const [data, setData] = useState<Dashboard | null>(null);
 
@@ -31,6 +32,7 @@ const HomePage = () => {
     get<{ data: Dashboard }>(`/kerjasama/dashboard?year=${year}`).then(({ data: body }) => setData(body.data));
   }, [get, year]);
 
+  const pipelineRows = (data?.pipeline ?? []).map((row) => ({ ...row, name: pick(LABELS.proposalState[row.state as keyof typeof LABELS.proposalState], row.state) }));
   const metricLabel = (row: RollUpRow) => pick(data?.achievement.metrics.find((m) => m.metric === row.metric)?.labels, row.metric);
   const levelData = data
     ? Object.entries(data.partners.reduce<Record<string, number>>((acc, row) => ({ ...acc, [row.level]: (acc[row.level] ?? 0) + row.count }), {})).map(([level, count]) => ({
@@ -49,15 +51,15 @@ const HomePage = () => {
                 <Typography textColor="neutral600">{tr('dashboard.noProposals', 'Belum ada usulan untuk tahun ini', 'No proposals for this year')}</Typography>
               ) : (
                 <>
-                  <ResponsiveContainer width="100%" height={180}>
-                    <BarChart data={data.pipeline.map((row) => ({ ...row, name: pick(LABELS.proposalState[row.state as keyof typeof LABELS.proposalState], row.state) }))}>
+                  <ChartFigure label={tr('dashboard.pipeline', 'Usulan per status', 'Proposals by state')} height={180} rows={pipelineRows.map((row) => ({ name: row.name, value: number(row.count) }))}>
+                    <BarChart accessibilityLayer={false} data={pipelineRows}>
                       <CartesianGrid strokeDasharray="3 3" />
-                      <XAxis dataKey="name" fontSize={11} />
-                      <YAxis allowDecimals={false} />
+                      <XAxis dataKey="name" tick={CHART_TEXT} />
+                      <YAxis allowDecimals={false} tick={CHART_TEXT} />
                       <Tooltip />
                       <Bar dataKey="count" fill="#4945ff" />
                     </BarChart>
-                  </ResponsiveContainer>
+                  </ChartFigure>
                   <Flex gap={3} wrap="wrap">
                     {data.pipeline.map((row) => (
                       <Link key={row.state} tag={RouterLink} to={contentManagerList('api::proposal.proposal', [['plannedYear', '$eq', year], ['workflowState', '$eq', row.state]])}>
@@ -101,15 +103,19 @@ const HomePage = () => {
                 <Typography textColor="neutral600">{tr('dashboard.noUnitTargets', 'Belum ada target unit untuk tahun ini', 'No unit targets for this year')}</Typography>
               ) : (
                 <>
-                  <ResponsiveContainer width="100%" height={Math.max(160, data.achievement.units.length * 26)}>
-                    <BarChart layout="vertical" data={data.achievement.units.map((unit) => ({ name: unit.code, percent: Math.min(unit.percent ?? 0, 100) }))} margin={{ left: 40 }}>
+                  <ChartFigure
+                    label={tr('dashboard.units', 'Capaian per unit', 'Achievement per unit')}
+                    height={Math.max(160, data.achievement.units.length * 26)}
+                    rows={data.achievement.units.map((unit) => ({ name: `${unit.code} · ${unit.name}`, value: formatPercent(unit.percent) }))}
+                  >
+                    <BarChart accessibilityLayer={false} layout="vertical" data={data.achievement.units.map((unit) => ({ name: unit.code, percent: Math.min(unit.percent ?? 0, 100) }))} margin={{ left: 40 }}>
                       <CartesianGrid strokeDasharray="3 3" />
-                      <XAxis type="number" domain={[0, 100]} unit="%" />
-                      <YAxis type="category" dataKey="name" fontSize={11} />
+                      <XAxis type="number" domain={[0, 100]} unit="%" tick={CHART_TEXT} />
+                      <YAxis type="category" dataKey="name" tick={CHART_TEXT} />
                       <Tooltip />
-                      <Bar dataKey="percent" fill="#5cb176" />
+                      <Bar dataKey="percent" fill="#328048" />
                     </BarChart>
-                  </ResponsiveContainer>
+                  </ChartFigure>
                   <Flex gap={3} wrap="wrap">
                     {data.achievement.units.map((unit) => (
                       <Link key={unit.documentId} tag={RouterLink} to={contentManagerList(AGREEMENT, [['units.documentId', '$eq', unit.documentId], ['signedDate', '$gte', yearRange(year)[0]], ['signedDate', '$lte', yearRange(year)[1]]])}>
@@ -140,15 +146,15 @@ const HomePage = () => {
           <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
             <Section title={tr('dashboard.partners', 'Mitra aktif per tingkat dan jenis institusi', 'Active partners by level and institution type')} testId="dashboard-partners">
               {levelData.length > 0 ? (
-                <ResponsiveContainer width="100%" height={200}>
-                  <PieChart>
-                    <Pie data={levelData} dataKey="count" nameKey="name" outerRadius={70} label>
+                <ChartFigure label={tr('dashboard.partnersByLevel', 'Mitra aktif per tingkat', 'Active partners by level')} height={220} rows={levelData.map((entry) => ({ name: entry.name, value: number(entry.count) }))}>
+                  <PieChart accessibilityLayer={false}>
+                    <Pie data={levelData} dataKey="count" nameKey="name" outerRadius={70} label={CHART_TEXT} rootTabIndex={-1}>
                       {levelData.map((entry, index) => <Cell key={entry.level} fill={COLORS[index % COLORS.length]} />)}
                     </Pie>
-                    <Legend />
+                    <Legend formatter={(value: string) => <span style={{ color: CHART_TEXT.fill, fontSize: CHART_TEXT.fontSize }}>{value}</span>} />
                     <Tooltip />
                   </PieChart>
-                </ResponsiveContainer>
+                </ChartFigure>
               ) : null}
               <Flex direction="column" alignItems="flex-start" gap={1}>
                 {data.partners.length === 0 ? <Typography textColor="neutral600">{tr('dashboard.noPartners', 'Belum ada mitra yang tampil', 'No listed partners yet')}</Typography> : null}

@@ -1,10 +1,11 @@
-import { Fragment, useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Box, Button, Field, Flex, IconButton, Modal, SingleSelect, SingleSelectOption, Textarea, Typography } from '@strapi/design-system';
 import { Pencil } from '@strapi/icons';
 import { Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import type { MappingCell, MappingMatrix, UnitRef } from '../planning/api';
 import { LABELS, PlanningPage, Section, useT, usePlanningRights, useYear } from '../planning/ui';
 import { downloadFile, errorMessage } from '../planning/requests';
+import { VISUALLY_HIDDEN } from '../planning/charts';
 
 const PRIORITY_COLORS: Record<string, string> = { high: '#fcecea', medium: '#fdf4dc', low: '#eaf5ff', none: '#f6f6f9' };
 
@@ -30,6 +31,9 @@ const MappingPage = () => {
   const [matrix, setMatrix] = useState<MappingMatrix | null>(null);
   const [tridharma, setTridharma] = useState<string>('all');
   const [editing, setEditing] = useState<{ unit: UnitRef; typeId: number } | null>(null);
+  /** The one cell of the matrix in the tab order (a roving tab stop: Tab enters the table once, arrows move). */
+  const [activeCell, setActiveCell] = useState<string | null>(null);
+  const cellInputs = useRef(new Map<string, HTMLSelectElement>());
 
   const load = useCallback(() => get<{ data: MappingMatrix }>(`/kerjasama/mapping?year=${year}`).then(({ data }) => setMatrix(data.data)), [get, year]);
   useEffect(() => {
@@ -39,6 +43,34 @@ const MappingPage = () => {
 
   const cells = useMemo(() => new Map((matrix?.cells ?? []).map((cell) => [`${cell.unitId}:${cell.cooperationTypeId}`, cell])), [matrix]);
   const types = (matrix?.cooperationTypes ?? []).filter((type) => tridharma === 'all' || type.tridharma === tridharma);
+  const typeName = (type: { name: string; nameEn?: string | null }) => pick({ id: type.name, en: type.nameEn ?? type.name });
+  const rowKeys = useMemo(
+    () => (matrix ? groupUnits(matrix.units).flatMap((group) => group.units).map((unit) => types.map((type) => `${unit.id}:${type.id}`)) : []),
+    [matrix, types],
+  );
+  const tabStop = activeCell && rowKeys.some((keys) => keys.includes(activeCell)) ? activeCell : (rowKeys[0]?.[0] ?? null);
+
+  /** Arrow keys, Home and End move between the matrix's cells; a closed select keeps Space and typing to pick a value. */
+  const moveInGrid = (event: React.KeyboardEvent<HTMLTableElement>) => {
+    const current = (event.target as HTMLElement).dataset?.cell;
+    if (!current) return;
+    const row = rowKeys.findIndex((keys) => keys.includes(current));
+    const column = rowKeys[row].indexOf(current);
+    const moves: Record<string, [number, number]> = {
+      ArrowUp: [Math.max(0, row - 1), column],
+      ArrowDown: [Math.min(rowKeys.length - 1, row + 1), column],
+      ArrowLeft: [row, Math.max(0, column - 1)],
+      ArrowRight: [row, Math.min(rowKeys[row].length - 1, column + 1)],
+      Home: [row, 0],
+      End: [row, rowKeys[row].length - 1],
+    };
+    const target = moves[event.key];
+    if (!target) return;
+    event.preventDefault();
+    const next = rowKeys[target[0]][target[1]];
+    setActiveCell(next);
+    cellInputs.current.get(next)?.focus();
+  };
 
   const save = async (unit: UnitRef, typeId: number, change: Partial<MappingCell>) => {
     const type = matrix!.cooperationTypes.find((candidate) => candidate.id === typeId)!;
@@ -53,6 +85,16 @@ const MappingPage = () => {
       toggleNotification({ type: 'success', message: tr('mapping.saved', 'Pemetaan disimpan', 'Mapping saved') });
     } catch (error) {
       toggleNotification({ type: 'danger', message: errorMessage(error) });
+    }
+  };
+
+  /** Closing the details dialog gives the focus back to its cell (the dialog has no trigger of its own to return to). */
+  const closeDetails = () => {
+    const key = editing ? `${editing.unit.id}:${editing.typeId}` : null;
+    setEditing(null);
+    if (key) {
+      setActiveCell(key);
+      window.setTimeout(() => cellInputs.current.get(key)?.focus(), 0);
     }
   };
 
@@ -91,59 +133,75 @@ const MappingPage = () => {
               </SingleSelect>
             </Box>
           </Flex>
+          <Typography id="mapping-keys" variant="pi" textColor="neutral600" tag="p" paddingBottom={2}>
+            {rights.canEditMapping
+              ? tr('mapping.keys', 'Tab masuk ke tabel; tombol panah berpindah sel; Spasi memilih prioritas; Enter membuka alasan dan sumber.', 'Tab enters the table; arrow keys move between cells; Space picks the priority; Enter opens the rationale and source.')
+              : tr('mapping.keysRead', 'Setiap sel menunjukkan prioritas unit untuk jenis kerjasama itu.', 'Each cell shows the unit’s priority for that cooperation type.')}
+          </Typography>
           <Box overflow="auto">
-            <table style={{ borderCollapse: 'collapse', fontSize: 13 }} data-testid="mapping-matrix">
+            <table style={{ borderCollapse: 'collapse', fontSize: 13 }} data-testid="mapping-matrix" aria-describedby="mapping-keys" onKeyDown={rights.canEditMapping ? moveInGrid : undefined}>
+              <caption style={VISUALLY_HIDDEN}>{tr('mapping.matrix', 'Unit × jenis kerjasama', 'Units × cooperation types')}</caption>
               <thead>
                 <tr>
-                  <th style={{ textAlign: 'left', padding: 6, minWidth: 220 }}>Unit</th>
+                  <th scope="col" style={{ textAlign: 'left', padding: 6, minWidth: 220 }}>Unit</th>
                   {types.map((type) => (
-                    <th key={type.id} title={pick({ id: type.name, en: type.nameEn ?? type.name })} style={{ padding: 6, minWidth: 110, fontWeight: 600 }}>
-                      {type.code}
-                      <div style={{ fontWeight: 400, color: '#666' }}>{pick(LABELS.tridharma[type.tridharma as keyof typeof LABELS.tridharma], type.tridharma)}</div>
+                    <th scope="col" key={type.id} title={typeName(type)} style={{ padding: 6, minWidth: 110, fontWeight: 600 }}>
+                      <span aria-hidden="true">{type.code}</span>
+                      <span style={VISUALLY_HIDDEN}>{typeName(type)}</span>
+                      <div style={{ fontWeight: 400, color: '#555' }}>{pick(LABELS.tridharma[type.tridharma as keyof typeof LABELS.tridharma], type.tridharma)}</div>
                     </th>
                   ))}
                 </tr>
               </thead>
-              <tbody>
-                {groupUnits(matrix.units).map((group) => (
-                  <Fragment key={group.head?.id ?? 'others'}>
-                    <tr><td colSpan={types.length + 1} style={{ background: '#f0f0ff', padding: 6, fontWeight: 600 }}>{group.head ? group.head.name : tr('mapping.otherUnits', 'Unit lain', 'Other units')}</td></tr>
-                    {group.units.map((unit) => (
-                      <tr key={unit.id}>
-                        <td style={{ padding: 6, paddingLeft: unit.parentId ? 20 : 6 }}>{`${unit.code} · ${unit.name}`}</td>
-                        {types.map((type) => {
-                          const cell = cells.get(`${unit.id}:${type.id}`);
-                          const priority = cell?.priority ?? '';
-                          return (
-                            <td key={type.id} style={{ padding: 4, background: PRIORITY_COLORS[priority] ?? 'transparent', textAlign: 'center' }}>
-                              {rights.canEditMapping ? (
-                                <Flex gap={1} justifyContent="center">
-                                  <select
-                                    data-testid={`cell-${unit.code}-${type.code}`}
-                                    aria-label={`${unit.code} × ${type.code}`}
-                                    value={priority}
-                                    onChange={(event) => save(unit, type.id, { priority: event.target.value as MappingCell['priority'] })}
-                                  >
-                                    {!cell ? <option value="">—</option> : null}
-                                    {Object.entries(LABELS.priority).map(([key, label]) => <option key={key} value={key}>{pick(label)}</option>)}
-                                  </select>
-                                  {cell ? (
-                                    <IconButton label={tr('mapping.details', 'Alasan dan sumber', 'Rationale and source')} variant="ghost" onClick={() => setEditing({ unit, typeId: type.id })}>
-                                      <Pencil />
-                                    </IconButton>
-                                  ) : null}
-                                </Flex>
-                              ) : (
-                                <span title={cell?.rationale ?? ''}>{cell ? pick(LABELS.priority[cell.priority as keyof typeof LABELS.priority]) : '—'}</span>
-                              )}
-                            </td>
-                          );
-                        })}
-                      </tr>
-                    ))}
-                  </Fragment>
-                ))}
-              </tbody>
+              {groupUnits(matrix.units).map((group) => (
+                <tbody key={group.head?.id ?? 'others'}>
+                  <tr><th scope="rowgroup" colSpan={types.length + 1} style={{ background: '#f0f0ff', padding: 6, fontWeight: 600, textAlign: 'left' }}>{group.head ? group.head.name : tr('mapping.otherUnits', 'Unit lain', 'Other units')}</th></tr>
+                  {group.units.map((unit) => (
+                    <tr key={unit.id}>
+                      <th scope="row" style={{ padding: 6, paddingLeft: unit.parentId ? 20 : 6, textAlign: 'left', fontWeight: 400 }}>{`${unit.code} · ${unit.name}`}</th>
+                      {types.map((type) => {
+                        const cell = cells.get(`${unit.id}:${type.id}`);
+                        const priority = cell?.priority ?? '';
+                        const key = `${unit.id}:${type.id}`;
+                        return (
+                          <td key={type.id} style={{ padding: 4, background: PRIORITY_COLORS[priority] ?? 'transparent', textAlign: 'center' }}>
+                            {rights.canEditMapping ? (
+                              <Flex gap={1} justifyContent="center">
+                                <select
+                                  ref={(element) => { if (element) cellInputs.current.set(key, element); else cellInputs.current.delete(key); }}
+                                  data-testid={`cell-${unit.code}-${type.code}`}
+                                  data-cell={key}
+                                  aria-label={`${unit.name} × ${typeName(type)}`}
+                                  tabIndex={tabStop === key ? 0 : -1}
+                                  onFocus={() => setActiveCell(key)}
+                                  onKeyDown={(event) => {
+                                    if (event.key === 'Enter' && cell) {
+                                      event.preventDefault();
+                                      setEditing({ unit, typeId: type.id });
+                                    }
+                                  }}
+                                  value={priority}
+                                  onChange={(event) => save(unit, type.id, { priority: event.target.value as MappingCell['priority'] })}
+                                >
+                                  {!cell ? <option value="">—</option> : null}
+                                  {Object.entries(LABELS.priority).map(([value, label]) => <option key={value} value={value}>{pick(label)}</option>)}
+                                </select>
+                                {cell ? (
+                                  <IconButton tabIndex={-1} label={`${tr('mapping.details', 'Alasan dan sumber', 'Rationale and source')}: ${unit.name} × ${typeName(type)}`} variant="ghost" onClick={() => setEditing({ unit, typeId: type.id })}>
+                                    <Pencil />
+                                  </IconButton>
+                                ) : null}
+                              </Flex>
+                            ) : (
+                              <span title={cell?.rationale ?? ''}>{cell ? pick(LABELS.priority[cell.priority as keyof typeof LABELS.priority]) : '—'}</span>
+                            )}
+                          </td>
+                        );
+                      })}
+                    </tr>
+                  ))}
+                </tbody>
+              ))}
             </table>
           </Box>
         </Section>
@@ -152,10 +210,10 @@ const MappingPage = () => {
         <CellDetails
           cell={cells.get(`${editing.unit.id}:${editing.typeId}`)!}
           title={`${editing.unit.name} × ${matrix.cooperationTypes.find((type) => type.id === editing.typeId)?.name ?? ''}`}
-          onClose={() => setEditing(null)}
+          onClose={() => closeDetails()}
           onSave={async (rationale, source) => {
             await save(editing.unit, editing.typeId, { rationale, source });
-            setEditing(null);
+            closeDetails();
           }}
         />
       ) : null}
