@@ -5,7 +5,7 @@ import { formDocumentControllers } from '../documents/plugin';
 import { accreditationControllers } from '../accreditation/plugin';
 import { services } from './services';
 import { registerPermissionActions } from './permissions';
-import { ensurePlanningIndexes } from './bootstrap';
+import { ensureListSearchIndexes, ensurePlanningIndexes } from './bootstrap';
 import { registerPreparedFreshness } from './prepared-freshness';
 import { preparedDocumentsService, preparedService } from './services/prepared';
 
@@ -16,6 +16,7 @@ export default {
   },
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensurePlanningIndexes({ strapi });
+    await ensureListSearchIndexes({ strapi });
     preparedService(strapi).startSignal();
     preparedDocumentsService(strapi).startSignal();
   },
