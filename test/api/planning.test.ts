@@ -229,7 +229,17 @@ describe('targets: bad input', () => {
 describe('permissions per role', () => {
   test('a user with no plugin permission gets 403 from every plugin route', async () => {
     const none = asAdmin(app.request, await adminToken(app.strapi, app.request, [await ensureEmptyRole(app.strapi)]));
-    const routes = (app.strapi.plugin('kerjasama').routes as unknown as { admin: { routes: Array<{ method: string; path: string }> } }).admin.routes;
+    type Route = { method: string; path: string; config?: { auth?: false } };
+    const allRoutes = (app.strapi.plugin('kerjasama').routes as unknown as { admin: { routes: Route[] } }).admin.routes;
+    // The import's progress is polled by an unguessable job token, without a session (SQLite's one
+    // connection is held by the job); it is the only route without auth, and says nothing for a token it did not issue.
+    const tokenRoutes = allRoutes.filter((route) => route.config?.auth === false);
+    expect(tokenRoutes.map((route) => `${route.method} ${route.path}`)).toEqual(['GET /import/progress/:token']);
+    const unknownToken = await none.get('/kerjasama/import/progress/0123456789abcdef0123456789abcdef');
+    expect(unknownToken.status).toBeGreaterThanOrEqual(400);
+    expect(unknownToken.status).toBeLessThan(500);
+    expect(unknownToken.body.data ?? null).toBeNull();
+    const routes = allRoutes.filter((route) => !tokenRoutes.includes(route));
     expect(routes.length).toBeGreaterThanOrEqual(17);
     for (const route of routes) {
       const path = `/kerjasama${route.path.replace(':uid', 'api::annual-program.annual-program').replace(':documentId', 'x')}?year=${Y}`;

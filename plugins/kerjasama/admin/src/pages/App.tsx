@@ -12,23 +12,26 @@ import { RecapPage } from './RecapPage';
 import { RetentionPage } from './RetentionPage';
 import { SurveyPage } from './SurveyPage';
 import { TargetsPage } from './TargetsPage';
+import { KeyboardScrollRegions } from '../planning/scroll-regions';
 
 const App = () => (
-  <Routes>
-    <Route index element={<HomePage />} />
-    <Route path="mapping" element={<MappingPage />} />
-    <Route path="targets" element={<TargetsPage />} />
-    <Route path="program" element={<ProgramPage />} />
-    <Route path="evaluation" element={<EvaluationPage />} />
-    <Route path="monitoring-recap" element={<RecapPage />} />
-    <Route path="retention" element={<RetentionPage />} />
-    <Route path="surveys" element={<SurveyPage />} />
-    <Route path="participation" element={<ParticipationPage />} />
-    <Route path="accreditation" element={<AccreditationPage />} />
-    <Route path="import" element={<ImportPage />} />
-    <Route path="duplicate-partners" element={<DuplicatesPage />} />
-    <Route path="*" element={<Page.Error />} />
-  </Routes>
+  <KeyboardScrollRegions>
+    <Routes>
+      <Route index element={<HomePage />} />
+      <Route path="mapping" element={<MappingPage />} />
+      <Route path="targets" element={<TargetsPage />} />
+      <Route path="program" element={<ProgramPage />} />
+      <Route path="evaluation" element={<EvaluationPage />} />
+      <Route path="monitoring-recap" element={<RecapPage />} />
+      <Route path="retention" element={<RetentionPage />} />
+      <Route path="surveys" element={<SurveyPage />} />
+      <Route path="participation" element={<ParticipationPage />} />
+      <Route path="accreditation" element={<AccreditationPage />} />
+      <Route path="import" element={<ImportPage />} />
+      <Route path="duplicate-partners" element={<DuplicatesPage />} />
+      <Route path="*" element={<Page.Error />} />
+    </Routes>
+  </KeyboardScrollRegions>
 );
 
 export default App;
