@@ -4,7 +4,8 @@
  * each cell reduced to a plain value. Pure: exceljs only, no Strapi.
  */
 import { Readable } from 'stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from '../documents/render/libraries';
 import { formatBilingual } from './bilingual';
 import { detectFileType } from './file-signature';
 import { cellText, guessField, type Cell, type Sheet, type SheetRow } from './import';
@@ -62,7 +63,7 @@ const csvDelimiter = (text: string) => {
 };
 
 const readWorksheet = async (bytes: Buffer, format: SheetFormat): Promise<ExcelJS.Worksheet> => {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = newWorkbook();
   if (format === 'xlsx') {
     try {
       await workbook.xlsx.load(bytes as unknown as ArrayBuffer);

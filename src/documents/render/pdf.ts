@@ -1,10 +1,8 @@
 import path from 'path';
-// Before pdfmake (and pdfkit under it) loads: fonts are parsed once per process.
-import './font-cache';
-import pdfmake from 'pdfmake';
 import type { Content, StyleDictionary, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { INSTITUTION, bilingual, footerText, pageText, type DocumentOptions } from './options';
 import { qrPng } from './qr';
+import { loadPdfmake } from './libraries';
 
 /** Roboto as shipped inside the pdfmake package: the fonts are embedded in every PDF (no system fonts). */
 const fontDir = path.join(path.dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
@@ -16,14 +14,17 @@ const FONTS = {
     bolditalics: path.join(fontDir, 'Roboto-MediumItalic.ttf'),
   },
 };
-let configured = false;
+let configured: ReturnType<typeof loadPdfmake> | null = null;
+/** pdfmake, loaded and given its fonts and access policies at the first PDF (libraries.ts). */
 const configure = () => {
-  if (configured) return;
+  if (configured) return configured;
+  const pdfmake = loadPdfmake();
   pdfmake.setFonts(FONTS);
   // Documents are built from records, never from URLs or files a user names: refuse both.
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy((file: string) => file.startsWith(fontDir));
-  configured = true;
+  configured = pdfmake;
+  return pdfmake;
 };
 
 export type PdfBody = Pick<TDocumentDefinitions, 'content'> & Partial<Pick<TDocumentDefinitions, 'styles' | 'pageOrientation'>>;
@@ -41,7 +42,7 @@ export const PDF_STYLES: StyleDictionary = {
  * document number, page x of y, and a QR code to options.verifyUrl when given).
  */
 export const renderPdf = async (body: PdfBody, options: DocumentOptions): Promise<Buffer> => {
-  configure();
+  const pdfmake = configure();
   const qr = options.verifyUrl ? `data:image/png;base64,${(await qrPng(options.verifyUrl)).toString('base64')}` : undefined;
   const definition: TDocumentDefinitions = {
     pageSize: 'A4',

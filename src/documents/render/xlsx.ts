@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from './libraries';
 import { bilingual, footerText, type DocumentOptions } from './options';
 
 /**
@@ -9,7 +10,7 @@ export const renderXlsx = async (
   fill: (workbook: ExcelJS.Workbook) => void | Promise<void>,
   options: DocumentOptions,
 ): Promise<Buffer> => {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = newWorkbook();
   workbook.creator = 'Kerjasama';
   workbook.title = bilingual(options.title);
   workbook.subject = options.formCode;

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from '../../documents/render/libraries';
 import { METRIC_DEFINITIONS, type RollUpRow, type TargetMetric } from '../../domain/achievement';
 import { formatBilingual, type Bilingual } from '../../domain/bilingual';
 import { PARTNER_LEVEL_LABELS, PRIORITY_LABELS } from '../../contracts/labels';
@@ -19,7 +20,7 @@ const styleHeader = (sheet: ExcelJS.Worksheet) => {
 
 /** Needs mapping of a year: one row per unit, one column per cooperation type. */
 export const mappingWorkbook = async (year: number, units: UnitRef[], types: CooperationTypeRef[], cells: MappingCell[]) => {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = newWorkbook();
   workbook.creator = 'Kerjasama';
   const sheet = workbook.addWorksheet(`Pemetaan ${year}`);
   sheet.columns = [
@@ -64,7 +65,7 @@ type TargetWithAchievement = TargetRow & { achieved: number; percent: number | n
 
 /** Targets vs achievement of a year, with the institution-wide roll-up on a second sheet. */
 export const targetsWorkbook = async (year: number, targets: TargetWithAchievement[], rollUp: RollUpRow[]) => {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = newWorkbook();
   workbook.creator = 'Kerjasama';
   const metricLabel = (metric: TargetMetric) => formatBilingual(METRIC_DEFINITIONS[metric].labels);
   const sheet = workbook.addWorksheet(`Target ${year}`);
