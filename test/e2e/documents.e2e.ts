@@ -8,7 +8,7 @@ import { writeContext } from '../helpers/dist';
 import { createDocument } from '../helpers/directory-fixtures';
 import { asAdmin, buildPlanningWorld, createProgramWithItems, FIXTURE_YEAR, type PlanningWorld } from '../helpers/planning-fixtures';
 import { docxText, pdfText, readWorkbook } from '../helpers/documents';
-import { launchChromium, ensureAdminBuild, createAdminUser, watchPage, loginToAdmin } from '../helpers/browser';
+import { launchChromium, ensureAdminBuild, createAdminUser, watchPage, loginToAdmin, renderingTest } from '../helpers/browser';
 
 /**
  * Issue 11, "done when": each document produced from the admin pages in Chromium (port 1401), by
@@ -185,7 +185,7 @@ test('BO.29.3.1: the final minutes\' edit view issues them, the file carries the
   await page.screenshot({ path: path.join(ARTIFACTS, 'documents-minutes.png'), fullPage: true });
 });
 
-test('scripts/screenshots.js: the document pages and the first page of each PDF, as PNG', async () => {
+renderingTest('scripts/screenshots.js: the document pages and the first page of each PDF, as PNG', async () => {
   const login = await app.request().post('/admin/login').send({ email, password: TEST_PASSWORD });
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { capture } = require('../../scripts/screenshots.js') as { capture: (input: Record<string, unknown>) => Promise<string[]> };

@@ -6,7 +6,7 @@ import { setupStrapi, type TestApp } from '../helpers/strapi';
 import { TEST_PASSWORD } from '../helpers/auth';
 import { asAdmin } from '../helpers/planning-fixtures';
 import { axeViolations } from '../helpers/page-checks';
-import { launchChromium, ensureAdminBuild, createAdminUser, watchPage, loginToAdmin } from '../helpers/browser';
+import { launchChromium, ensureAdminBuild, createAdminUser, watchPage, loginToAdmin, renderingTest } from '../helpers/browser';
 
 /**
  * The planning pages in Debian's Chromium against a running instance (port 1351) serving the
@@ -272,12 +272,7 @@ test('the Director approves the submitted program and sees the approval record',
 /** Every page of the plugin, as its menu and tabs link them. */
 const PLUGIN_PAGES = ['', 'mapping', 'targets', 'program', 'evaluation', 'monitoring-recap', 'retention', 'surveys', 'participation', 'accreditation', 'import', 'duplicate-partners'];
 
-// The pages' markup is the same whichever database served their data, and this walk is the
-// heaviest browser test (24 pages, axe on each): it runs in the SQLite suite only, where CI runs it
-// beside the PostgreSQL suite (the flows above, which write, run on both).
-const onePass = process.env.DATABASE_CLIENT === 'postgres' ? test.skip : test;
-
-onePass('every plugin page, in Indonesian and in English: no axe violation (WCAG 2.1 AA), nothing wider than the screen, and the mapping matrix is one tab stop whose focus comes back from its dialog', async () => {
+renderingTest('every plugin page, in Indonesian and in English: no axe violation (WCAG 2.1 AA), nothing wider than the screen, and the mapping matrix is one tab stop whose focus comes back from its dialog', async () => {
   // The English page stays open for the matrix checks below: another login would be the Kapokja's
   // sixth in this file within Strapi's admin login limit (5 per 5 minutes per e-mail), answered 429.
   let page = await login(kapokjaEmail, 'id');

@@ -54,3 +54,10 @@ export const loginToAdmin = async (page: Page, base: string, email: string, lang
   await page.waitForURL((url) => !url.pathname.includes('/auth/'), { timeout: 60000 });
   return page;
 };
+
+/**
+ * A browser check of how the pages render (axe over every page, screenshots): the markup does not
+ * depend on the database, and these are the heaviest browser tests, so they run in the SQLite suite
+ * only (CI runs it beside the PostgreSQL one); the flows that write run in both.
+ */
+export const renderingTest: jest.It = process.env.DATABASE_CLIENT === 'postgres' ? test.skip : test;
