@@ -371,7 +371,12 @@ const main = async () => {
   process.exit(0);
 };
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+// The seeding is reused by bench:accreditation (scripts/bench-accreditation.js).
+module.exports = { seed };
+
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
