@@ -26,6 +26,7 @@ type Row = Record<string, unknown> & { id: number; documentId: string };
 let app: TestApp;
 let browser: Browser;
 let unitEmail: string;
+let unit: Row;
 let stafEmail: string;
 let agreement: Row;
 
@@ -39,7 +40,7 @@ beforeAll(async () => {
   app = await setupStrapi({ PUBLIC_URL: BASE, HOST: '127.0.0.1', PORT: String(PORT) }, { serveAdminPanel: true });
   await new Promise<void>((resolve) => app.strapi.server.httpServer.listen(PORT, '127.0.0.1', resolve));
   const { strapi } = app;
-  const unit = await createUnit(strapi, 'study_program', await createUnit(strapi, 'department'));
+  unit = await createUnit(strapi, 'study_program', await createUnit(strapi, 'department'));
   unitEmail = (await createUnitUser(strapi, app.request, unit, 'prodi.trpl@polibatam.test')).email;
   const partner = await createPartner(strapi, { name: 'PT Galangan Batam' });
   agreement = (await createActiveAgreement(strapi, partner.documentId, { title: 'MoA magang galangan', units: [unit.id] })) as unknown as Row;
@@ -65,7 +66,7 @@ const portalLogin = async (): Promise<Page> => {
   return page;
 };
 
-test('a unit reports an activity with a photo and submits it; Humas verifies it; the portal shows it verified', async () => {
+test('a unit reports an activity with a photo and submits it; Humas verifies it; the study program\'s LKPS Table 1 preview shows the row; the portal shows it verified', async () => {
   const photo = path.join(ARTIFACTS, 'kegiatan-foto.png');
   fs.writeFileSync(photo, await sharp({ create: { width: 32, height: 24, channels: 3, background: '#2a7' } }).png().toBuffer());
 
@@ -127,10 +128,26 @@ test('a unit reports an activity with a photo and submits it; Humas verifies it;
   await moved;
   await admin.locator('[data-testid="workflow-state"]', { hasText: /Terverifikasi|Verified/ }).waitFor({ timeout: 30000 });
   await admin.screenshot({ path: path.join(ARTIFACTS, 'activity-report-verified-admin.png'), fullPage: true });
-  await admin.close();
   const verified = (await app.strapi.db.query(REPORT).findOne({ where: { documentId: stored.documentId } })) as Row;
   expect(verified.workflowState).toBe('verified');
   expect(verified.verifiedAt).toBeTruthy();
+
+  // The study program's LKPS Table 1 preview: the verified report is a row of table 1-1 (education),
+  // with its partner, title and benefit, and links to the report and the agreement as evidence.
+  await admin.goto(`${BASE}/admin/plugins/kerjasama/accreditation?year=2026`);
+  // The seeded study programs come first in the list: pick the unit's own.
+  await admin.getByRole('combobox', { name: /Program studi|Study program/ }).click();
+  await admin.getByRole('option', { name: new RegExp(`^${unit.code as string} · `) }).click();
+  const education = admin.locator('[data-testid="lkps-table-1-1"]');
+  await education.locator('tbody tr', { hasText: 'Kunjungan industri ke galangan' }).waitFor({ timeout: 60000 });
+  const row = await education.locator('tbody tr', { hasText: 'Kunjungan industri ke galangan' }).innerText();
+  for (const value of ['PT Galangan Batam', 'Mahasiswa melihat proses produksi kapal.']) expect(row).toContain(value);
+  const evidence = await education.locator('tbody tr', { hasText: 'Kunjungan industri ke galangan' }).locator('a').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+  expect(evidence.some((href) => href?.includes(stored.documentId as string))).toBe(true);
+  expect(evidence.some((href) => href?.includes(agreement.documentId as string))).toBe(true);
+  expect(await admin.locator('[data-testid="lkps-table-1-2"] tbody tr', { hasText: 'Kunjungan industri ke galangan' }).count()).toBe(0);
+  await admin.screenshot({ path: path.join(ARTIFACTS, 'accreditation-lkps-preview.png'), fullPage: true });
+  await admin.close();
 
   // Back in the portal: verified, no more moves or edits.
   await page.click('#nav-reports');
